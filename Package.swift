@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "TeamGraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TeamGraph", targets: ["TeamGraph"]),
+        .library(name: "TeamGraphIO", targets: ["TeamGraphIO"]),
+        .executable(name: "teamgraph", targets: ["teamgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "TeamGraph"),
+        .target(name: "TeamGraphIO", dependencies: ["TeamGraph"]),
+        .executableTarget(
+            name: "teamgraph",
+            dependencies: [
+                "TeamGraph", "TeamGraphIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TeamGraphTestSupport", dependencies: ["TeamGraph", "TeamGraphIO"], path: "Tests/TeamGraphTestSupport"),
+        .testTarget(name: "TeamGraphTests", dependencies: ["TeamGraph", "TeamGraphTestSupport"]),
+        .testTarget(name: "TeamGraphIOTests", dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphTestSupport"]),
+        .testTarget(name: "TeamGraphCLITests", dependencies: ["TeamGraphTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,56 @@
+/// One thing wrong with an input, located as precisely as the input allows.
+///
+/// Printed compiler-style: `people.csv:12:3: sponsor 'M99' does not exist`.
+public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file the problem is in, as the user named it.
+    public var file: String
+    /// The 1-based physical line, when known.
+    public var line: Int?
+    /// The 1-based column (field number in a CSV row), when known.
+    public var column: Int?
+    /// The JSON location such as `people[12]`, when the input is JSON.
+    public var path: String?
+    /// What is wrong, naming the field.
+    public var message: String
+
+    /// Creates a problem.
+    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        self.message = message
+    }
+
+    /// `file:line:column: message`, leaving out what is not known.
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        if let path { location += ": \(path)" }
+        return "\(location): \(message)"
+    }
+}
+
+/// An input was rejected: every problem found, in file order.
+public struct InvalidInput: Error, Sendable, CustomStringConvertible {
+    /// Every problem found (not only the first).
+    public var problems: [Problem]
+
+    /// Creates the error from the problems found.
+    public init(problems: [Problem]) { self.problems = problems }
+
+    /// The number of problems listed by ``report(limit:)`` before summarising the rest.
+    public static let defaultLimit = 100
+
+    /// The problems, one per line, at most `limit` of them followed by a count of the rest.
+    public func report(limit: Int = InvalidInput.defaultLimit) -> String {
+        var lines = problems.prefix(limit).map(\.description)
+        if problems.count > limit { lines.append("... and \(problems.count - limit) more problems") }
+        lines.append(problems.count == 1 ? "1 problem found" : "\(problems.count) problems found")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Same as ``report(limit:)`` with the default limit.
+    public var description: String { report() }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import TeamGraph
+
+/// Reads the JSON form `{"people": [...], "teams": [...]}` (design §4).
+///
+/// Keys TeamGraph does not know are kept like extra columns (in key order, since JSON objects
+/// have no order of their own). Numbers and booleans given where text is expected are taken as text.
+public enum NetworkJSONReader {
+    /// Parses the JSON bytes; returns the people, the teams if the document has a `teams` list, and
+    /// every problem found.
+    public static func read(_ data: [UInt8], file: String) -> (PeopleTable, TeamTable?, [Problem]) {
+        var people = PeopleTable(source: SourceMap(file: file, jsonArray: "people"))
+        var problems: [Problem] = []
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(data), options: [])
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            return (people, nil, [Problem(file: file, message: "not valid JSON: \(detail)")])
+        }
+        guard let object = root as? [String: Any], let list = object["people"] as? [Any] else {
+            return (people, nil, [Problem(file: file, message: "expected an object with a \"people\" array")])
+        }
+        let peopleRecords = records(list, array: "people", file: file, problems: &problems)
+        let knownPeople = Set(Field.allCases.map(\.rawValue))
+        people.extraKeys = extraKeys(peopleRecords, known: knownPeople)
+        people.extraValues = Array(repeating: [], count: people.extraKeys.count)
+        people.reserveCapacity(peopleRecords.count)
+        for (i, record) in peopleRecords.enumerated() {
+            func text(_ key: String) -> String { string(record[key], key: key, record: i) }
+            func string(_ value: Any?, key: String, record: Int) -> String {
+                NetworkJSONReader.text(value, at: people.source, record: record, key: key, problems: &problems)
+            }
+            people.ids.append(text("id").trimmingSpaces)
+            people.names.append(text("name").trimmingSpaces)
+            people.sponsors.append(text("sponsor").trimmingSpaces)
+            people.owners.append(text("owner").trimmingSpaces)
+            people.roles.append(text("role").trimmingSpaces)
+            people.teams.append(text("team").trimmingSpaces)
+            let joined = text("joined").trimmingSpaces
+            if joined.isEmpty {
+                people.joined.append(nil)
+            } else if let day = Day(parsing: joined) {
+                people.joined.append(day)
+            } else {
+                people.joined.append(nil)
+                problems.append(
+                    people.source.problem(
+                        record: i, field: "joined", "joined: '\(joined)' is not a valid date (expected YYYY-MM-DD)"))
+            }
+            let statusText = text("status").trimmingSpaces
+            if let status = Status(parsing: statusText) {
+                people.statuses.append(status)
+            } else {
+                people.statuses.append(.active)
+                problems.append(
+                    people.source.problem(
+                        record: i, field: "status",
+                        "status: unknown status '\(statusText)' (accepted: \(Status.acceptedSpellings))"))
+            }
+            for (k, key) in people.extraKeys.enumerated() { people.extraValues[k].append(text(key)) }
+        }
+        people.layout = ColumnLayout(
+            columns: Field.allCases.map { .field($0.rawValue) } + people.extraKeys.indices.map { .extra($0) },
+            headers: Field.allCases.map(\.rawValue) + people.extraKeys)
+
+        var teams: TeamTable?
+        if let teamList = object["teams"] {
+            var table = TeamTable(source: SourceMap(file: file, jsonArray: "teams"))
+            if let teamList = teamList as? [Any] {
+                let teamRecords = records(teamList, array: "teams", file: file, problems: &problems)
+                table.extraKeys = extraKeys(teamRecords, known: ["id", "name", "lead"])
+                table.extraValues = Array(repeating: [], count: table.extraKeys.count)
+                for (t, record) in teamRecords.enumerated() {
+                    func text(_ key: String) -> String {
+                        NetworkJSONReader.text(record[key], at: table.source, record: t, key: key, problems: &problems)
+                    }
+                    table.ids.append(text("id").trimmingSpaces)
+                    table.names.append(text("name").trimmingSpaces)
+                    table.leads.append(text("lead").trimmingSpaces)
+                    for (k, key) in table.extraKeys.enumerated() { table.extraValues[k].append(text(key)) }
+                }
+                table.layout = ColumnLayout(
+                    columns: [.field("id"), .field("name"), .field("lead")] + table.extraKeys.indices.map { .extra($0) },
+                    headers: ["id", "name", "lead"] + table.extraKeys)
+            } else {
+                problems.append(Problem(file: file, path: "teams", message: "expected an array of teams"))
+            }
+            teams = table
+        }
+        return (people, teams, problems)
+    }
+
+    private static func records(_ list: [Any], array: String, file: String, problems: inout [Problem]) -> [[String:
+        Any]]
+    {
+        var result: [[String: Any]] = []
+        result.reserveCapacity(list.count)
+        for (i, item) in list.enumerated() {
+            if let record = item as? [String: Any] {
+                result.append(record)
+            } else {
+                problems.append(Problem(file: file, path: "\(array)[\(i)]", message: "expected an object"))
+                result.append([:])
+            }
+        }
+        return result
+    }
+
+    private static func extraKeys(_ records: [[String: Any]], known: Set<String>) -> [String] {
+        var keys = Set<String>()
+        for record in records { for key in record.keys where !known.contains(key) { keys.insert(key) } }
+        return keys.sorted()
+    }
+
+    private static func text(
+        _ value: Any?, at source: SourceMap, record: Int, key: String, problems: inout [Problem]
+    ) -> String {
+        switch value {
+        case nil, is NSNull: return ""
+        case let string as String: return string
+        case let number as NSNumber:
+            return number.stringValue
+        default:
+            problems.append(source.problem(record: record, field: key, "\(key): expected text, found a list or object"))
+            return ""
+        }
+    }
+}

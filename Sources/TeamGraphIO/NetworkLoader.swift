@@ -1,0 +1,52 @@
+import Foundation
+import TeamGraph
+
+/// Loads a network from a `.csv` or `.json` file (and an optional teams CSV), validated.
+public enum NetworkLoader {
+    /// Reads, checks and indexes a network.
+    ///
+    /// - Parameters:
+    ///   - path: a `.csv` or `.json` file; `-` reads CSV from standard input.
+    ///   - teamsPath: a teams CSV (`id`, `name`, `lead`), overriding JSON `teams`.
+    /// - Throws: ``InvalidInput`` with every problem in both files.
+    public static func load(path: String, teamsPath: String? = nil, options: ReadOptions = ReadOptions()) throws(
+        InvalidInput
+    ) -> Network {
+        let data = try readFile(path)
+        var people: PeopleTable
+        var teams: TeamTable?
+        var problems: [Problem]
+        if path.lowercased().hasSuffix(".json") {
+            (people, teams, problems) = NetworkJSONReader.read(data, file: path)
+        } else {
+            (people, problems) = PeopleCSVReader.read(data, file: path, options: options)
+        }
+        if let teamsPath {
+            let teamData = try readFile(teamsPath)
+            let (teamTable, teamProblems) = TeamsCSVReader.read(teamData, file: teamsPath, options: options)
+            teams = teamTable
+            problems += teamProblems
+        }
+        // A file that could not be split into records is not validated further: the references
+        // in it would only add noise.
+        if problems.contains(where: { $0.line == nil && $0.path == nil }) || people.count == 0 {
+            throw InvalidInput(problems: problems)
+        }
+        return try Network(validating: people, teams: teams, parseProblems: problems)
+    }
+
+    /// The bytes of a file, or standard input for `-`.
+    static func readFile(_ path: String) throws(InvalidInput) -> [UInt8] {
+        if path == "-" {
+            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InvalidInput(problems: [Problem(file: path, message: "no such file")])
+        }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw InvalidInput(problems: [Problem(file: path, message: "cannot be read")])
+        }
+        return [UInt8](data)
+    }
+}

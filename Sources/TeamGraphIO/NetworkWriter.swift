@@ -1,0 +1,130 @@
+import TeamGraph
+
+/// Writes a network back as CSV or JSON, losing nothing that was read: extra columns are kept in
+/// their place, known columns keep their original header spelling.
+///
+/// Values are written in canonical form: dates as `YYYY-MM-DD`, statuses in English.
+public enum NetworkWriter {
+    /// The people as CSV, in the column order they were read in (canonical order for JSON input).
+    public static func peopleCSV(_ network: Network, to output: inout OutputBuffer) throws {
+        var layout = network.layout
+        if layout.columns.isEmpty {
+            layout = ColumnLayout(
+                columns: Field.allCases.map { .field($0.rawValue) } + network.extraKeys.indices.map { .extra($0) },
+                headers: Field.allCases.map(\.rawValue) + network.extraKeys)
+        }
+        writeHeader(layout.headers, to: &output)
+        for i in 0..<network.count {
+            for (k, column) in layout.columns.enumerated() {
+                if k > 0 { output.append(byte: UInt8(ascii: ",")) }
+                switch column {
+                case .field(let field): CSVEscaping.append(value(of: field, person: Int32(i), in: network), to: &output)
+                case .extra(let e): CSVEscaping.append(network.extraValues[e][i], to: &output)
+                }
+            }
+            output.append(byte: 0x0A)
+            try output.flushIfFull()
+        }
+    }
+
+    /// The teams as CSV (`id,name,lead` and their extra columns, in their original order).
+    public static func teamsCSV(_ network: Network, to output: inout OutputBuffer) throws {
+        var layout = network.teamLayout
+        if layout.columns.isEmpty {
+            layout = ColumnLayout(
+                columns: [.field("id"), .field("name"), .field("lead")] + network.teamExtraKeys.indices.map { .extra($0) },
+                headers: ["id", "name", "lead"] + network.teamExtraKeys)
+        }
+        writeHeader(layout.headers, to: &output)
+        for team in network.teams {
+            for (k, column) in layout.columns.enumerated() {
+                if k > 0 { output.append(byte: UInt8(ascii: ",")) }
+                switch column {
+                case .field("id"): CSVEscaping.append(team.id, to: &output)
+                case .field("name"): CSVEscaping.append(team.name, to: &output)
+                case .field("lead"): CSVEscaping.append(team.lead.map { network.ids[Int($0)] } ?? "", to: &output)
+                case .field: break
+                case .extra(let e): CSVEscaping.append(team.extras[e], to: &output)
+                }
+            }
+            output.append(byte: 0x0A)
+        }
+    }
+
+    /// The whole network as `{"people": [...], "teams": [...]}`; `teams` only when teams are defined.
+    public static func json(_ network: Network, to output: inout OutputBuffer) throws {
+        output.append("{\n  \"people\": [")
+        let known = Field.allCases.map { JSONEscaping.quoted($0.rawValue) + ": " }
+        let extras = network.extraKeys.map { JSONEscaping.quoted($0) + ": " }
+        for i in 0..<network.count {
+            output.append(i == 0 ? "\n    {" : ",\n    {")
+            for (k, field) in Field.allCases.enumerated() {
+                if k > 0 { output.append(", ") }
+                output.append(known[k])
+                let text = value(of: field.rawValue, person: Int32(i), in: network)
+                if text.isEmpty && [.sponsor, .owner, .team, .joined].contains(field) {
+                    output.append("null")
+                } else {
+                    JSONEscaping.append(text, to: &output)
+                }
+            }
+            for (e, key) in extras.enumerated() {
+                output.append(", ")
+                output.append(key)
+                JSONEscaping.append(network.extraValues[e][i], to: &output)
+            }
+            output.append("}")
+            try output.flushIfFull()
+        }
+        output.append(network.count == 0 ? "]" : "\n  ]")
+        if network.teamsDefined {
+            output.append(",\n  \"teams\": [")
+            for (t, team) in network.teams.enumerated() {
+                output.append(t == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
+                JSONEscaping.append(team.id, to: &output)
+                output.append(", \"name\": ")
+                JSONEscaping.append(team.name, to: &output)
+                output.append(", \"lead\": ")
+                if let lead = team.lead { JSONEscaping.append(network.ids[Int(lead)], to: &output) } else { output.append("null") }
+                for (e, key) in network.teamExtraKeys.enumerated() {
+                    output.append(", ")
+                    JSONEscaping.append(key, to: &output)
+                    output.append(": ")
+                    JSONEscaping.append(team.extras[e], to: &output)
+                }
+                output.append("}")
+            }
+            output.append(network.teams.isEmpty ? "]" : "\n  ]")
+        }
+        output.append("\n}\n")
+    }
+
+    private static func writeHeader(_ headers: [String], to output: inout OutputBuffer) {
+        for (k, header) in headers.enumerated() {
+            if k > 0 { output.append(byte: UInt8(ascii: ",")) }
+            CSVEscaping.append(header, to: &output)
+        }
+        output.append(byte: 0x0A)
+    }
+
+    private static func value(of field: String, person i: Int32, in network: Network) -> String {
+        let index = Int(i)
+        switch field {
+        case "id": return network.ids[index]
+        case "name": return network.names[index]
+        case "sponsor":
+            let s = network.sponsor.parents[index]
+            return s >= 0 ? network.ids[Int(s)] : ""
+        case "owner":
+            let o = network.owner.parents[index]
+            return o >= 0 ? network.ids[Int(o)] : ""
+        case "role": return network.roles[index]
+        case "team":
+            let t = network.teamIndex[index]
+            return t >= 0 ? network.teams[Int(t)].id : ""
+        case "joined": return network.joined[index]?.description ?? ""
+        case "status": return network.statuses[index].description
+        default: return ""
+        }
+    }
+}

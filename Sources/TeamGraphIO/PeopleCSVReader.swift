@@ -1,0 +1,155 @@
+import TeamGraph
+
+/// Reads a people CSV (design §4) into a ``PeopleTable``.
+public enum PeopleCSVReader {
+    /// Parses the bytes of a people CSV; `file` names it in problems.
+    ///
+    /// Every problem in the file is returned (syntax, ragged rows, invalid UTF-8, dates, statuses),
+    /// not only the first; the table holds whatever could be read.
+    public static func read(_ data: [UInt8], file: String, options: ReadOptions = ReadOptions()) -> (
+        PeopleTable, [Problem]
+    ) {
+        var table = PeopleTable(source: SourceMap(file: file))
+        let bytes: [UInt8]
+        switch CSVTableReader.utf8Bytes(of: data, encoding: options.encoding, file: file) {
+        case .success(let decoded): bytes = decoded
+        case .failure(let problem): return (table, [problem])
+        }
+        let reader = CSVTableReader(
+            file: file, known: HeaderSpellings.peopleTable, mappings: options.mappings,
+            trimmedFields: ["id", "sponsor", "owner", "team", "joined", "status", "name", "role"])
+        var problems: [Problem] = []
+        var lines: [Int32] = []
+        var hasID = false
+        let estimate = bytes.count / 48
+        lines.reserveCapacity(estimate)
+        problems += reader.read(
+            bytes,
+            onHeader: { layout, columns, extras in
+                table.layout = layout
+                table.source.columns = columns
+                table.extraKeys = extras
+                table.extraValues = Array(repeating: [], count: extras.count)
+                table.reserveCapacity(estimate)
+                hasID = columns["id"] != nil
+                if !hasID {
+                    problems.append(
+                        Problem(
+                            file: file, line: 1,
+                            message:
+                                "no id column (expected one of: \(HeaderSpellings.people[0].headers.joined(separator: ", ")); or name it with --map id=HEADER)"
+                        ))
+                }
+            },
+            onRow: { value, roles, line in
+                guard hasID else { return }
+                let record = table.count
+                var id = "", name = "", sponsor = "", owner = "", role = "", team = ""
+                var joined: Day? = nil
+                var status = Status.active
+                for k in roles.indices {
+                    switch roles[k] {
+                    case .extra(let e):
+                        table.extraValues[e].append(value(k) ?? "")
+                    case .field(let field):
+                        guard let text = value(k) else { continue }
+                        switch field {
+                        case "id": id = text
+                        case "name": name = text
+                        case "sponsor": sponsor = text
+                        case "owner": owner = text
+                        case "role": role = text
+                        case "team": team = text
+                        case "joined":
+                            if !text.isEmpty {
+                                if let day = Day(parsing: text) {
+                                    joined = day
+                                } else {
+                                    problems.append(
+                                        Problem(
+                                            file: file, line: line, column: k + 1,
+                                            message: "joined: '\(text)' is not a valid date (expected YYYY-MM-DD)"))
+                                }
+                            }
+                        case "status":
+                            if let parsed = Status(parsing: text) {
+                                status = parsed
+                            } else {
+                                problems.append(
+                                    Problem(
+                                        file: file, line: line, column: k + 1,
+                                        message: "status: unknown status '\(text)' (accepted: \(Status.acceptedSpellings))"))
+                            }
+                        default: break
+                        }
+                    }
+                }
+                _ = record
+                table.ids.append(id)
+                table.names.append(name)
+                table.sponsors.append(sponsor)
+                table.owners.append(owner)
+                table.roles.append(role)
+                table.teams.append(team)
+                table.joined.append(joined)
+                table.statuses.append(status)
+                lines.append(Int32(line))
+            })
+        if hasID && table.count == 0 && problems.isEmpty {
+            problems.append(Problem(file: file, line: 2, message: "the file has a header but no people"))
+        }
+        table.source.lines = lines
+        return (table, problems)
+    }
+}
+
+/// Reads a teams CSV (`id`, `name`, `lead`; design §4) into a ``TeamTable``.
+public enum TeamsCSVReader {
+    /// Parses the bytes of a teams CSV; `file` names it in problems.
+    public static func read(_ data: [UInt8], file: String, options: ReadOptions = ReadOptions()) -> (
+        TeamTable, [Problem]
+    ) {
+        var table = TeamTable(source: SourceMap(file: file))
+        let bytes: [UInt8]
+        switch CSVTableReader.utf8Bytes(of: data, encoding: options.encoding, file: file) {
+        case .success(let decoded): bytes = decoded
+        case .failure(let problem): return (table, [problem])
+        }
+        let reader = CSVTableReader(
+            file: file, known: HeaderSpellings.teams, mappings: [:], trimmedFields: ["id", "lead", "name"])
+        var problems: [Problem] = []
+        var lines: [Int32] = []
+        var hasID = false
+        problems += reader.read(
+            bytes,
+            onHeader: { layout, columns, extras in
+                table.layout = layout
+                table.source.columns = columns
+                table.extraKeys = extras
+                table.extraValues = Array(repeating: [], count: extras.count)
+                hasID = columns["id"] != nil
+                if !hasID {
+                    problems.append(Problem(file: file, line: 1, message: "no id column (expected id, name, lead)"))
+                }
+            },
+            onRow: { value, roles, line in
+                guard hasID else { return }
+                var id = "", name = "", lead = ""
+                for k in roles.indices {
+                    switch roles[k] {
+                    case .extra(let e): table.extraValues[e].append(value(k) ?? "")
+                    case .field("id"): id = value(k) ?? ""
+                    case .field("name"): name = value(k) ?? ""
+                    case .field("lead"): lead = value(k) ?? ""
+                    case .field: break
+                    }
+                }
+                table.ids.append(id)
+                table.names.append(name)
+                table.leads.append(lead)
+                lines.append(Int32(line))
+            })
+        table.source.lines = lines
+        return (table, problems)
+    }
+}
