@@ -117,7 +117,7 @@ extension Network {
         }
 
         guard problems.isEmpty else {
-            throw InvalidInput(problems: Network.sorted(problems))
+            throw InvalidInput(problems: Problem.inFileOrder(problems, firstFile: source.file))
         }
         self.init(
             ids: people.ids, names: people.names, roles: people.roles, teamIndex: teamIndex, joined: people.joined,
@@ -125,19 +125,6 @@ extension Network {
             teamsDefined: teamTable != nil, extraKeys: people.extraKeys, extraValues: people.extraValues,
             teamExtraKeys: teamTable?.extraKeys ?? [], layout: people.layout,
             teamLayout: teamTable?.layout ?? ColumnLayout(), indexByID: indexByID)
-    }
-
-    /// Problems in file order: by file (as first met), line, column.
-    static func sorted(_ problems: [Problem]) -> [Problem] {
-        var fileOrder: [String: Int] = [:]
-        for p in problems where fileOrder[p.file] == nil { fileOrder[p.file] = fileOrder.count }
-        return problems.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
-            if x.file != y.file { return fileOrder[x.file]! < fileOrder[y.file]! }
-            if (x.line ?? 0) != (y.line ?? 0) { return (x.line ?? 0) < (y.line ?? 0) }
-            if (x.column ?? 0) != (y.column ?? 0) { return (x.column ?? 0) < (y.column ?? 0) }
-            return a.offset < b.offset
-        }.map(\.element)
     }
 
     /// Every cycle in a parent array, each listed once starting from its member that comes

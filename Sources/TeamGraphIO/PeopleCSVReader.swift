@@ -99,7 +99,7 @@ public enum PeopleCSVReader {
             problems.append(Problem(file: file, line: 2, message: "the file has a header but no people"))
         }
         table.source.lines = lines
-        return (table, problems)
+        return (table, Problem.inFileOrder(problems, firstFile: file))
     }
 }
 
@@ -150,6 +150,6 @@ public enum TeamsCSVReader {
                 lines.append(Int32(line))
             })
         table.source.lines = lines
-        return (table, problems)
+        return (table, Problem.inFileOrder(problems, firstFile: file))
     }
 }
