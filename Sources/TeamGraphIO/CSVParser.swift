@@ -8,6 +8,8 @@ struct CSVRecord {
     var ends: [Int] = []
     /// The 1-based physical line the record starts on.
     var line = 1
+    /// Whether the input ended inside a quoted field of this record.
+    var unterminated = false
 
     var fieldCount: Int { ends.count }
 
@@ -16,8 +18,9 @@ struct CSVRecord {
     /// Whether the record is an empty line.
     var isBlank: Bool { ends.count == 1 && ends[0] == 0 }
 
-    /// Field k as text, nil when it is not valid UTF-8; `trimmed` drops surrounding ASCII spaces and tabs.
-    func text(_ k: Int, trimmed: Bool = false) -> String? {
+    /// Field k as text, nil when it is not valid UTF-8; `trimmed` drops surrounding ASCII spaces
+    /// and tabs; `known` says the bytes are already known to be valid UTF-8.
+    func text(_ k: Int, trimmed: Bool = false, known valid: Bool = false) -> String? {
         var r = range(k)
         if trimmed {
             while r.lowerBound < r.upperBound, bytes[r.lowerBound] == 0x20 || bytes[r.lowerBound] == 0x09 {
@@ -29,7 +32,8 @@ struct CSVRecord {
         }
         if r.isEmpty { return "" }
         return bytes.withUnsafeBufferPointer { buffer in
-            String(validating: UnsafeBufferPointer(rebasing: buffer[r]), as: UTF8.self)
+            let field = UnsafeBufferPointer(rebasing: buffer[r])
+            return valid ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self)
         }
     }
 }
@@ -90,6 +94,7 @@ struct CSVParser {
                             line: openLine, column: record.ends.count + 1,
                             message: "quoted field is never closed (a \" opened here has no closing \")"))
                     record.ends.append(record.bytes.count)
+                    record.unterminated = true
                     onRecord(record)
                     return errors
                 }

@@ -17,7 +17,7 @@ public enum PeopleCSVReader {
         }
         let reader = CSVTableReader(
             file: file, known: HeaderSpellings.peopleTable, mappings: options.mappings,
-            trimmedFields: ["id", "sponsor", "owner", "team", "joined", "status", "name", "role"])
+            trimmedFields: Set(0..<8))
         var problems: [Problem] = []
         var lines: [Int32] = []
         var hasID = false
@@ -41,26 +41,27 @@ public enum PeopleCSVReader {
                         ))
                 }
             },
-            onRow: { value, roles, line in
+            onRow: { row, roles in
                 guard hasID else { return }
-                let record = table.count
+                let line = row.record.line
                 var id = "", name = "", sponsor = "", owner = "", role = "", team = ""
                 var joined: Day? = nil
                 var status = Status.active
                 for k in roles.indices {
                     switch roles[k] {
                     case .extra(let e):
-                        table.extraValues[e].append(value(k) ?? "")
+                        table.extraValues[e].append(row.value(k) ?? "")
                     case .field(let field):
-                        guard let text = value(k) else { continue }
+                        guard let text = row.value(k) else { continue }
+                        // Indexes into HeaderSpellings.people.
                         switch field {
-                        case "id": id = text
-                        case "name": name = text
-                        case "sponsor": sponsor = text
-                        case "owner": owner = text
-                        case "role": role = text
-                        case "team": team = text
-                        case "joined":
+                        case 0: id = text
+                        case 1: name = text
+                        case 2: sponsor = text
+                        case 3: owner = text
+                        case 4: role = text
+                        case 5: team = text
+                        case 6:
                             if !text.isEmpty {
                                 if let day = Day(parsing: text) {
                                     joined = day
@@ -71,7 +72,7 @@ public enum PeopleCSVReader {
                                             message: "joined: '\(text)' is not a valid date (expected YYYY-MM-DD)"))
                                 }
                             }
-                        case "status":
+                        default:
                             if let parsed = Status(parsing: text) {
                                 status = parsed
                             } else {
@@ -80,11 +81,9 @@ public enum PeopleCSVReader {
                                         file: file, line: line, column: k + 1,
                                         message: "status: unknown status '\(text)' (accepted: \(Status.acceptedSpellings))"))
                             }
-                        default: break
                         }
                     }
                 }
-                _ = record
                 table.ids.append(id)
                 table.names.append(name)
                 table.sponsors.append(sponsor)
@@ -116,7 +115,7 @@ public enum TeamsCSVReader {
         case .failure(let problem): return (table, [problem])
         }
         let reader = CSVTableReader(
-            file: file, known: HeaderSpellings.teams, mappings: [:], trimmedFields: ["id", "lead", "name"])
+            file: file, known: HeaderSpellings.teams, mappings: [:], trimmedFields: [0, 1, 2])
         var problems: [Problem] = []
         var lines: [Int32] = []
         var hasID = false
@@ -132,16 +131,16 @@ public enum TeamsCSVReader {
                     problems.append(Problem(file: file, line: 1, message: "no id column (expected id, name, lead)"))
                 }
             },
-            onRow: { value, roles, line in
+            onRow: { row, roles in
                 guard hasID else { return }
+                let line = row.record.line
                 var id = "", name = "", lead = ""
                 for k in roles.indices {
                     switch roles[k] {
-                    case .extra(let e): table.extraValues[e].append(value(k) ?? "")
-                    case .field("id"): id = value(k) ?? ""
-                    case .field("name"): name = value(k) ?? ""
-                    case .field("lead"): lead = value(k) ?? ""
-                    case .field: break
+                    case .extra(let e): table.extraValues[e].append(row.value(k) ?? "")
+                    case .field(0): id = row.value(k) ?? ""
+                    case .field(1): name = row.value(k) ?? ""
+                    case .field: lead = row.value(k) ?? ""
                     }
                 }
                 table.ids.append(id)
