@@ -1,20 +1,25 @@
-/// Person index by id: an open-addressing hash table over the network's id array.
+/// Person index by id: an open-addressing hash table from id to position.
 ///
 /// Written by hand because resolving a million ids and two million references through
 /// `Dictionary<String, Int32>` was a quarter of `teamgraph metrics` on a 1,000,000-person file
-/// (perf; see docs/benchmarks.md). Each slot packs 32 bits of the id's hash with its index, so a
-/// probe touches the id array only when the hashes agree; the hash is FNV-1a over the UTF-8
-/// bytes with a Fibonacci multiply, with no per-lookup `Hasher` seeding.
+/// (perf; see docs/benchmarks.md). Each slot holds the id next to its index, so a lookup costs
+/// one cache miss, and the hash is FNV-1a over the UTF-8 bytes with a Fibonacci multiply rather
+/// than a seeded SipHash `Hasher` per lookup.
 public struct IDIndex: Sendable {
-    /// `hash32 << 32 | (index + 1)`; 0 is an empty slot.
-    private var slots: [UInt64]
+    private struct Slot {
+        var id: String
+        /// The person's index, or -1 for an empty slot.
+        var index: Int32
+    }
+
+    private var slots: [Slot]
     private let shift: UInt64
 
     /// An empty index with room for `count` ids.
     public init(capacity count: Int) {
         var bits: UInt64 = 4
         while (1 << bits) < count * 2 { bits += 1 }
-        slots = [UInt64](repeating: 0, count: 1 << bits)
+        slots = [Slot](repeating: Slot(id: "", index: -1), count: 1 << bits)
         shift = 64 - bits
     }
 
@@ -23,46 +28,35 @@ public struct IDIndex: Sendable {
     /// - Complexity: O(n) expected.
     public init(_ ids: [String]) {
         self.init(capacity: ids.count)
-        for (i, id) in ids.enumerated() { insert(id, at: Int32(i), in: ids) }
+        for (i, id) in ids.enumerated() { insert(id, at: Int32(i)) }
     }
 
-    /// Adds `id` (at position `index` of `ids`) unless present; returns the index already there, if any.
+    /// Adds `id` at `index` unless present; returns the index already there, if any.
     @discardableResult
-    public mutating func insert(_ id: String, at index: Int32, in ids: [String]) -> Int32? {
-        let hash = IDIndex.hash(id)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
+    public mutating func insert(_ id: String, at index: Int32) -> Int32? {
         let mask = slots.count - 1
-        var slot = Int(hash >> shift)
+        var slot = Int(IDIndex.hash(id) >> shift)
         return slots.withUnsafeMutableBufferPointer { slots in
             while true {
-                let entry = slots[slot]
-                if entry == 0 {
-                    slots[slot] = tag | UInt64(index + 1)
+                if slots[slot].index < 0 {
+                    slots[slot] = Slot(id: id, index: index)
                     return nil
                 }
-                if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                    let existing = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                    if ids[Int(existing)] == id { return existing }
-                }
+                if slots[slot].id == id { return slots[slot].index }
                 slot = (slot + 1) & mask
             }
         }
     }
 
-    /// The index of `id` in `ids` (the array this index was built over), if present.
-    public func find(_ id: String, in ids: [String]) -> Int32? {
-        let hash = IDIndex.hash(id)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
+    /// The index of `id`, if present.
+    public func find(_ id: String) -> Int32? {
         let mask = slots.count - 1
-        var slot = Int(hash >> shift)
+        var slot = Int(IDIndex.hash(id) >> shift)
         return slots.withUnsafeBufferPointer { slots in
             while true {
                 let entry = slots[slot]
-                if entry == 0 { return nil }
-                if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                    let existing = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                    if ids[Int(existing)] == id { return existing }
-                }
+                if entry.index < 0 { return nil }
+                if entry.id == id { return entry.index }
                 slot = (slot + 1) & mask
             }
         }

@@ -22,7 +22,7 @@ extension Network {
                 problems.append(source.problem(record: i, field: "id", "id is empty"))
                 continue
             }
-            if let first = indexByID.insert(id, at: Int32(i), in: ids) {
+            if let first = indexByID.insert(id, at: Int32(i)) {
                 let firstAt = source.lines.isEmpty ? "record \(first)" : "line \(source.lines[Int(first)])"
                 problems.append(source.problem(record: i, field: "id", "duplicate id '\(id)' (first on \(firstAt))"))
             }
@@ -35,7 +35,7 @@ extension Network {
             for i in 0..<n {
                 let ref = refs[i]
                 if ref.isEmpty { continue }
-                guard let p = indexByID.find(ref, in: ids) else {
+                guard let p = indexByID.find(ref) else {
                     problems.append(source.problem(record: i, field: field, "\(field) '\(ref)' does not exist"))
                     continue
                 }
@@ -84,7 +84,7 @@ extension Network {
                 var lead: Int32?
                 let leadID = teamTable.leads[t]
                 if !leadID.isEmpty {
-                    if let l = indexByID.find(leadID, in: ids) {
+                    if let l = indexByID.find(leadID) {
                         lead = l
                     } else {
                         problems.append(ts.problem(record: t, field: "lead", "lead '\(leadID)' does not exist"))

@@ -75,7 +75,7 @@ public struct Network: Sendable {
 
     /// The index of the person with this id (surrounding spaces ignored), if any.
     public func index(of id: String) -> Int32? {
-        indexByID.find(id, in: ids) ?? indexByID.find(id.trimmingSpaces, in: ids)
+        indexByID.find(id) ?? indexByID.find(id.trimmingSpaces)
     }
 
     /// The fields of the person at `index`.
