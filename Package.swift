@@ -15,6 +15,7 @@ let package = Package(
     targets: [
         .target(name: "TeamGraph"),
         .target(name: "TeamGraphIO", dependencies: ["TeamGraph"]),
+        .target(name: "TeamGraphLayout"),
         .executableTarget(
             name: "teamgraph",
             dependencies: [
@@ -26,6 +27,7 @@ let package = Package(
         .testTarget(name: "TeamGraphTests", dependencies: ["TeamGraph", "TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphIOTests", dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphCLITests", dependencies: ["TeamGraphTestSupport"]),
+        .testTarget(name: "TeamGraphLayoutTests", dependencies: ["TeamGraphLayout"]),
     ],
     swiftLanguageModes: [.v6]
 )
