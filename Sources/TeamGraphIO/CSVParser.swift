@@ -38,6 +38,34 @@ struct CSVRecord {
     }
 }
 
+extension CSVParser {
+    /// A place to cut `input[from...]` into two parts that can be parsed separately: just after a
+    /// line break outside quotes, near the middle. `nil` when there is none.
+    static func splitPoint(_ input: UnsafeBufferPointer<UInt8>, from start: Int, near: Int? = nil) -> Int? {
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n")
+        let middle = near ?? (start + (input.count - start) / 2)
+        var quotes = 0
+        for i in start..<middle where input[i] == quote { quotes += 1 }
+        var i = middle
+        while i < input.count {
+            let b = input[i]
+            if b == quote { quotes += 1 } else if b == lf && quotes % 2 == 0 { return i + 1 < input.count ? i + 1 : nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The number of line breaks (LF, CRLF or a lone CR) in `input[range]`, counted as the parser counts lines.
+    static func lineBreaks(_ input: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
+        var count = 0
+        for i in range {
+            let b = input[i]
+            if b == 0x0A || (b == 0x0D && (i + 1 >= input.count || input[i + 1] != 0x0A)) { count += 1 }
+        }
+        return count
+    }
+}
+
 /// A problem met while splitting CSV into records.
 struct CSVSyntaxError: Sendable {
     var line: Int
@@ -54,7 +82,9 @@ struct CSVSyntaxError: Sendable {
 /// `Tools/bench-csv.sh` measures it against CSV.swift.
 struct CSVParser {
     /// Calls `onRecord` for every record, blank lines included; returns the syntax problems found.
-    static func parse(_ input: UnsafeBufferPointer<UInt8>, onRecord: (CSVRecord) -> Void) -> [CSVSyntaxError] {
+    static func parse(_ input: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, onRecord: (CSVRecord) -> Void)
+        -> [CSVSyntaxError]
+    {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var errors: [CSVSyntaxError] = []
         var record = CSVRecord()
@@ -63,7 +93,7 @@ struct CSVParser {
         let n = input.count
         var i = 0
         if n >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { i = 3 }
-        var line = 1
+        var line = firstLine
         guard i < n else { return errors }
         record.line = line
         while true {

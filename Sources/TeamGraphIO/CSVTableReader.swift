@@ -52,20 +52,27 @@ struct CSVTableReader {
         }
     }
 
-    /// Splits the file, maps the header, and hands every data record to `onRow` with the value of
-    /// each column (nil for a column the row lacks). Returns the header layout and problems.
+    /// What the header row said: how each column is used.
+    struct Header: Sendable {
+        var roles: [Role]
+        var trim: [Bool]
+        var count: Int { roles.count }
+    }
+
+    /// Splits `input` into records and hands every data record to `onRow`. Unless `header` is
+    /// given, the first non-blank record is the header: it is mapped and reported to `onHeader`.
+    /// `textIsValid` says the whole input is known to be valid UTF-8. Returns the header and the
+    /// problems found.
     func read(
-        _ bytes: [UInt8], onHeader: (ColumnLayout, [String: Int], [String]) -> Void,
+        _ input: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, header given: Header? = nil, textIsValid: Bool,
+        onHeader: (ColumnLayout, [String: Int], [String]) -> Void = { _, _, _ in },
         onRow: (inout Row, _ roles: [Role]) -> Void
-    ) -> [Problem] {
-        // One pass over the whole file: when it is valid UTF-8 (the usual case) fields are
-        // decoded without checking each one again.
-        let textIsValid = bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
-        var trim: [Bool] = []
+    ) -> (Header?, [Problem]) {
+        var trim: [Bool] = given?.trim ?? []
         var problems: [Problem] = []
-        var roles: [Role] = []
-        var headerCount = 0
-        var sawHeader = false
+        var roles: [Role] = given?.roles ?? []
+        var headerCount = given?.count ?? 0
+        var sawHeader = given != nil
         var invalidUTF8Reported = false
         func invalidUTF8(line: Int, column: Int) {
             let hint =
@@ -74,8 +81,8 @@ struct CSVTableReader {
             invalidUTF8Reported = true
             problems.append(Problem(file: file, line: line, column: column, message: "not valid UTF-8\(hint)"))
         }
-        let syntax = bytes.withUnsafeBufferPointer { buffer in
-            CSVParser.parse(buffer) { record in
+        let syntax =
+            CSVParser.parse(input, firstLine: firstLine) { record in
                 if record.isBlank { return }
                 if !sawHeader {
                     sawHeader = true
@@ -141,11 +148,16 @@ struct CSVTableReader {
                 onRow(&row, roles)
                 for k in row.invalidColumns { invalidUTF8(line: record.line, column: k + 1) }
             }
-        }
         problems += syntax.map { Problem(file: file, line: $0.line, column: $0.column, message: $0.message) }
         if !sawHeader {
             problems.append(Problem(file: file, line: 1, message: "the file is empty (expected a header row)"))
         }
-        return problems
+        return (sawHeader ? Header(roles: roles, trim: trim) : nil, problems)
+    }
+
+    /// Whether the bytes are valid UTF-8; checked once for the whole file so fields can be
+    /// decoded without checking each one again.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        String(validating: bytes, as: UTF8.self) != nil
     }
 }
