@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "TeamGraph", targets: ["TeamGraph"]),
         .library(name: "TeamGraphIO", targets: ["TeamGraphIO"]),
+        .library(name: "TeamGraphChart", targets: ["TeamGraphChart"]),
         .executable(name: "teamgraph", targets: ["teamgraph"]),
     ],
     dependencies: [
@@ -15,10 +16,16 @@ let package = Package(
     targets: [
         .target(name: "TeamGraph"),
         .target(name: "TeamGraphIO", dependencies: ["TeamGraph"]),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(name: "TeamGraphChart", dependencies: ["TeamGraph", "CGraphviz"]),
         .executableTarget(
             name: "teamgraph",
             dependencies: [
-                "TeamGraph", "TeamGraphIO",
+                "TeamGraph", "TeamGraphIO", "TeamGraphChart",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -26,6 +33,10 @@ let package = Package(
         .testTarget(name: "TeamGraphTests", dependencies: ["TeamGraph", "TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphIOTests", dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphCLITests", dependencies: ["TeamGraphTestSupport"]),
+        .testTarget(
+            name: "TeamGraphChartTests",
+            dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphChart", "TeamGraphTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
