@@ -113,7 +113,9 @@ struct ChartGraphBuilder {
 
     /// A node name and DOM id that no person id can equal.
     mutating func syntheticName(_ base: String) -> String {
-        var name = base
+        var name = String(
+            String.UnicodeScalarView(
+                base.unicodeScalars.map { $0 == "\\" || $0 == "&" || $0.value < 0x20 || !GraphvizText.isAllowedInXML($0) ? "_" : $0 }))
         while network.indexByID[name] != nil || syntheticNames.contains(name) { name += "~" }
         syntheticNames.insert(name)
         return name
@@ -195,12 +197,26 @@ struct ChartGraphBuilder {
         nodeOfPerson[i] = Int32(graph.nodes.count)
         graph.nodes.append(
             ChartGraph.Node(
-                name: id,
+                name: nodeName(person),
                 attributes: [
                     .text("id", id), Attribute("class", classes.joined(separator: " ")), .lines("label", lines),
                     .lines("tooltip", tooltip), Attribute("fillcolor", fill),
                 ] + extra,
                 cluster: cluster))
+    }
+
+    /// The person's Graphviz node name: the id, unless Graphviz could not write it back as DOT.
+    ///
+    /// Graphviz 2.42 writes a node name ending in a backslash as `"x\"`, which no DOT reader
+    /// accepts, copies control characters into the SVG `<title>`, and leaves an `&` that looks
+    /// like an entity unescaped in edge titles; such ids get a synthetic name (the `id`
+    /// attribute still carries the real id).
+    mutating func nodeName(_ person: Int32) -> String {
+        let id = network.ids[Int(person)]
+        let safe = id.unicodeScalars.allSatisfy {
+            $0 != "\\" && $0 != "&" && $0.value >= 0x20 && GraphvizText.isAllowedInXML($0)
+        }
+        return safe ? id : syntheticName("person:\(person)")
     }
 
     /// The team this person leads, if any: their own team first, else the first team they lead.

@@ -21,12 +21,12 @@ public struct ChartGraph: Sendable, Hashable {
 
         /// An escString attribute (label, tooltip, id) whose value is the literal text given.
         public static func text(_ name: String, _ text: String) -> Attribute {
-            Attribute(name, GraphvizText.literal(text))
+            Attribute(name, GraphvizText.dotSafe(GraphvizText.literal(text, flavour: .init(attribute: name))))
         }
 
         /// An escString attribute showing the given lines, centred.
         public static func lines(_ name: String, _ lines: [String]) -> Attribute {
-            Attribute(name, GraphvizText.lines(lines))
+            Attribute(name, GraphvizText.dotSafe(GraphvizText.lines(lines, flavour: .init(attribute: name))))
         }
     }
 

@@ -34,6 +34,7 @@ public enum GraphvizRenderer {
                 Array(UnsafeBufferPointer(start: $0, count: length))
             }
             if format == .pdf { PDFDate.fix(&bytes) }
+            if format == .svg { bytes = SVGClusterOrder.canonical(bytes, clusterNames: graph.clusters.map(\.name)) }
             return bytes
         }
     }

@@ -1,20 +1,46 @@
 /// Makes user text safe to hand to Graphviz: never markup, never a Graphviz escape.
 ///
 /// Graphviz treats `label`, `tooltip` and `id` values as escStrings (`\N`, `\n`, `\l`, ... are
-/// interpreted), turns HTML entities in plain labels into characters, and on 2.42 writes an `&`
-/// that starts something entity-like unescaped into SVG attributes. So every backslash is
-/// doubled, every `&` becomes `&amp;` (which Graphviz turns back into one `&` and escapes again
-/// when writing SVG), and characters XML 1.0 forbids are dropped.
+/// interpreted), decodes HTML entities in labels and tooltips, and writes an `&` that starts
+/// something entity-like unescaped into SVG attributes. So every `&` becomes `&amp;` (which
+/// Graphviz turns back into one `&` and escapes again when writing SVG), backslashes are escaped
+/// as each attribute needs (``Flavour``), and characters XML 1.0 forbids are dropped. The
+/// hostile-names tests check the result on the installed Graphviz.
 enum GraphvizText {
-    /// `text` as a literal part of an escString value (label, tooltip, id).
+    /// How Graphviz reads an attribute, which decides how user text is escaped for it.
+    enum Flavour {
+        /// A label: escString read once (`\\` is one backslash), entities decoded.
+        case label
+        /// A tooltip: Graphviz 2.42 reads escapes twice, so one backslash needs four.
+        case tooltip
+        /// An SVG `id`: a backslash is written as the XML character reference `&#92;`.
+        case id
+
+        /// The flavour of an attribute name.
+        init(attribute: String) {
+            switch attribute {
+            case "tooltip", "edgetooltip", "headtooltip", "labeltooltip", "tailtooltip": self = .tooltip
+            case "id": self = .id
+            default: self = .label
+            }
+        }
+    }
+
+    /// `text` as a literal part of an escString value of the given flavour.
     ///
-    /// Line breaks and tabs become spaces; use ``lines(_:)`` to join lines.
-    static func literal(_ text: String) -> String {
+    /// Line breaks and tabs become spaces; use ``lines(_:flavour:)`` to join lines.
+    static func literal(_ text: String, flavour: Flavour = .label) -> String {
+        let backslash: String.UnicodeScalarView =
+            switch flavour {
+            case .label: "\\\\".unicodeScalars
+            case .tooltip: "\\\\\\\\".unicodeScalars
+            case .id: "&#92;".unicodeScalars
+            }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\\": result.unicodeScalars.append(contentsOf: "\\\\".unicodeScalars)
+            case "\\": result.unicodeScalars.append(contentsOf: backslash)
             case "&": result.unicodeScalars.append(contentsOf: "&amp;".unicodeScalars)
             case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": result.unicodeScalars.append(" ")
             default:
@@ -25,8 +51,14 @@ enum GraphvizText {
     }
 
     /// Literal lines joined with Graphviz's centred line break (`\n`).
-    static func lines(_ lines: [String]) -> String {
-        lines.map(literal).joined(separator: "\\n")
+    static func lines(_ lines: [String], flavour: Flavour = .label) -> String {
+        lines.map { literal($0, flavour: flavour) }.joined(separator: "\\n")
+    }
+
+    /// A value safe to write back as DOT: Graphviz 2.42 writes a value ending in a backslash as
+    /// `"...\\"`, which reads as an escaped quote; an invisible zero-width space ends it instead.
+    static func dotSafe(_ value: String) -> String {
+        value.hasSuffix("\\") ? value + "\u{200B}" : value
     }
 
     /// At most `limit` characters of `text`, ending in `…` when shortened.

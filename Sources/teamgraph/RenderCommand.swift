@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TeamGraph
 import TeamGraphChart
 import TeamGraphIO
@@ -57,6 +58,12 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The most nodes drawn; above it branches collapse into '+N people' nodes.")
     var maxNodes: Int = Chart.defaultMaxNodes
 
+    @Option(name: .customLong("repeat"), help: .hidden)
+    var repeatCount: Int = 1
+
+    @Flag(help: .hidden)
+    var reportMemory = false
+
     func run() throws {
         let chartFormat = try resolvedFormat()
         guard let direction = RankDirection(rawValue: rankdir.uppercased()) else {
@@ -78,9 +85,16 @@ struct RenderCommand: ParsableCommand {
             roots: roots, depth: depth, relation: by.relation, also: also?.relation, rankDirection: direction,
             engine: chartEngine, groupTeams: groupTeams, coloring: coloring, gapOptions: markGaps ? options : nil,
             maxNodes: maxNodes)
-        let rendered: RenderedChart
+        var rendered: RenderedChart
         do {
             rendered = try chart.render(network, format: chartFormat)
+            // Hidden, for Tools/leak-check.sh and Tools/bench-chart.sh: render again in this process.
+            for round in 2...max(2, repeatCount) where round <= repeatCount {
+                let again = try chart.render(network, format: chartFormat)
+                if again.data != rendered.data { Output.standardError("note: render \(round) differs from render \(round - 1)") }
+                if reportMemory { Output.standardError("render \(round) rss_kb=\(ProcessMemory.residentKilobytes())") }
+                rendered = again
+            }
         } catch {
             throw UsageError(error.description)
         }
@@ -106,5 +120,17 @@ struct RenderCommand: ParsableCommand {
         for candidate in ChartFormat.allCases where name.hasSuffix(".\(candidate.rawValue)") { return candidate }
         if name.hasSuffix(".gv") { return .dot }
         return .svg
+    }
+}
+
+/// The process's resident memory, for the hidden `--report-memory` flag.
+enum ProcessMemory {
+    /// `VmRSS` from `/proc/self/status` in kilobytes, or 0 where there is no `/proc`.
+    static func residentKilobytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        }
+        return 0
     }
 }
