@@ -383,22 +383,26 @@ struct ChartGraphBuilder {
         return fills
     }
 
+    /// Legend entries as a row (TB) or column (LR) of small cards after a caption.
+    ///
+    /// Not a cluster: Graphviz 2.42's `dot` leaks a few kilobytes per cluster on every render,
+    /// and the legend is on every chart.
     mutating func addLegend(_ fills: Fills) {
-        let cluster = graph.clusters.count
-        graph.clusters.append(
-            ChartGraph.Cluster(
-                name: "cluster_legend",
+        let caption = syntheticName("legend")
+        graph.nodes.append(
+            ChartGraph.Node(
+                name: caption,
                 attributes: [
-                    .text("id", syntheticName("legend")), Attribute("class", "legend"),
-                    .text("label", "Legend: colour = \(chart.coloring.rawValue)"), Attribute("style", "rounded"),
-                    Attribute("color", "#bdbdbd"), Attribute("fontname", chart.fontName), Attribute("fontsize", "11"),
+                    .text("id", caption), Attribute("class", "legend-caption"), Attribute("shape", "plaintext"),
+                    Attribute("style", ""), .text("label", "Legend · colour = \(chart.coloring.rawValue)"),
+                    Attribute("fontsize", "11"),
                 ]))
-        var previous: Int?
+        var previous: Int? = graph.nodes.count - 1
         func add(_ builder: inout ChartGraphBuilder, _ key: String, _ attributes: [Attribute]) {
             let name = builder.syntheticName("legend:\(key)")
             let node = builder.graph.nodes.count
             builder.graph.nodes.append(
-                ChartGraph.Node(name: name, attributes: [.text("id", name)] + attributes, cluster: cluster))
+                ChartGraph.Node(name: name, attributes: [.text("id", name)] + attributes))
             // Invisible edges keep the entries in one row (TB) or column (LR) in their given order.
             if let previous {
                 builder.graph.edges.append(
