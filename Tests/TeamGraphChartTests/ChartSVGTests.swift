@@ -134,7 +134,9 @@ import TeamGraph
         let network = ChartTestSupport.network(
             ids: ["boss"] + (1...leaves).map { "L\($0)" }, sponsors: [-1] + Array(repeating: 0, count: leaves))
         let graph = try Chart().graph(of: network)
-        let ranks = Set(graph.edges.map { $0.attributes.first { $0.name == "minlen" }?.value ?? "1" })
+        let treeEdges = graph.edges.filter { $0.attributes.contains(ChartGraph.Attribute("class", "tree")) }
+        #expect(treeEdges.count == leaves)
+        let ranks = Set(treeEdges.map { $0.attributes.first { $0.name == "minlen" }?.value ?? "1" })
         #expect(ranks.count == 10)
         func width(_ chart: Chart) throws -> Double {
             let text = String(decoding: try chart.render(network).data, as: UTF8.self)
