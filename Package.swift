@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "TeamGraph", targets: ["TeamGraph"]),
         .library(name: "TeamGraphIO", targets: ["TeamGraphIO"]),
+        .library(name: "TeamGraphChart", targets: ["TeamGraphChart"]),
         .executable(name: "teamgraph", targets: ["teamgraph"]),
     ],
     dependencies: [
@@ -16,10 +17,16 @@ let package = Package(
         .target(name: "TeamGraph"),
         .target(name: "TeamGraphIO", dependencies: ["TeamGraph"]),
         .target(name: "TeamGraphLayout"),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(name: "TeamGraphChart", dependencies: ["TeamGraph", "TeamGraphLayout", "CGraphviz"]),
         .executableTarget(
             name: "teamgraph",
             dependencies: [
-                "TeamGraph", "TeamGraphIO",
+                "TeamGraph", "TeamGraphIO", "TeamGraphChart",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -28,6 +35,10 @@ let package = Package(
         .testTarget(name: "TeamGraphIOTests", dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphCLITests", dependencies: ["TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphLayoutTests", dependencies: ["TeamGraphLayout"]),
+        .testTarget(
+            name: "TeamGraphChartTests",
+            dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphChart", "TeamGraphTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

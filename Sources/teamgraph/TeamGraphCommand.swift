@@ -20,7 +20,7 @@ struct TeamGraphCommand: ParsableCommand {
             """,
         subcommands: [
             StatsCommand.self, MetricsCommand.self, GapsCommand.self, ChainCommand.self, AnswersToCommand.self,
-            ReportsCommand.self, CommonCommand.self, ValidateCommand.self, ConvertCommand.self,
+            ReportsCommand.self, CommonCommand.self, ValidateCommand.self, ConvertCommand.self, RenderCommand.self,
         ]
     )
 
