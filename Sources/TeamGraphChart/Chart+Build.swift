@@ -116,7 +116,7 @@ struct ChartGraphBuilder {
         var name = String(
             String.UnicodeScalarView(
                 base.unicodeScalars.map { $0 == "\\" || $0 == "&" || $0.value < 0x20 || !GraphvizText.isAllowedInXML($0) ? "_" : $0 }))
-        while network.indexByID[name] != nil || syntheticNames.contains(name) { name += "~" }
+        while network.indexByID.find(name) != nil || syntheticNames.contains(name) { name += "~" }
         syntheticNames.insert(name)
         return name
     }
