@@ -96,6 +96,26 @@ static inline void tg_reset_errors(void) { agreseterrors(); }
 /// The highest error level seen since the last reset (non-zero means an error).
 static inline int tg_error_count(void) { return agerrors(); }
 
+/// Graphviz's own text measurement (its text layout plugin, pango here). Not in the public
+/// headers of 2.42 but exported by libgvc, with the same signature up to 13.
+extern pointf textspan_size(GVC_t *gvc, textspan_t *span);
+
+/// The width of `text` in points as Graphviz measures it for labels; `*height` gets the line height.
+static inline double tg_text_width(GVC_t *gvc, const char *text, const char *fontname, double fontsize,
+                                   double *height) {
+    textfont_t font = {0};
+    font.name = (char *)fontname;
+    font.size = fontsize;
+    textspan_t span = {0};
+    span.str = (char *)text;
+    span.font = &font;
+    span.just = 'n';
+    pointf size = textspan_size(gvc, &span);
+    if (span.layout && span.free_layout) span.free_layout(span.layout);
+    *height = size.y;
+    return size.x;
+}
+
 /// The Graphviz version string, e.g. "2.43.0".
 static inline const char *tg_graphviz_version(void) { return PACKAGE_VERSION; }
 

@@ -62,7 +62,9 @@ struct ChartGraphBuilder {
 
     mutating func build() -> ChartGraph {
         graphAttributes()
-        let clusterOfTeam = chart.groupTeams ? teamClusters() : [:]
+        // The tree engine draws no team boxes (team members are spread over the tree): with
+        // --group-teams it colours the cards by team instead, leads still marked.
+        let clusterOfTeam = chart.groupTeams && engine != .tree ? teamClusters() : [:]
         let fills = fillColors()
         for person in selection.people {
             addPerson(person, fill: fills.color(person), cluster: clusterOfTeam[network.teamIndex[Int(person)]])
@@ -94,6 +96,8 @@ struct ChartGraphBuilder {
         switch engine {
         case .twopi:
             attributes += [Attribute("ranksep", "1.6")]
+        case .tree:
+            break
         case .dot, .auto:
             attributes += [
                 Attribute("rankdir", chart.rankDirection.rawValue), Attribute("newrank", "true"),
@@ -324,9 +328,12 @@ struct ChartGraphBuilder {
         func color(_ person: Int32) -> String { colorOfPerson[person] ?? ChartPalette.other }
     }
 
+    /// What the card colours show: team for a tree chart with teams grouped, else as asked.
+    var coloring: ChartColoring { engine == .tree && chart.groupTeams ? .team : chart.coloring }
+
     func fillColors() -> Fills {
         var fills = Fills(entries: [], colorOfPerson: [:])
-        switch chart.coloring {
+        switch coloring {
         case .status:
             var counts = [Int](repeating: 0, count: Status.allCases.count)
             for person in selection.people {
@@ -346,7 +353,7 @@ struct ChartGraphBuilder {
                 let i = Int(person)
                 let key: String
                 let label: String
-                if chart.coloring == .role {
+                if coloring == .role {
                     key = network.roles[i]
                     label = key
                 } else {
@@ -375,7 +382,7 @@ struct ChartGraphBuilder {
             }
             otherCount += keys.dropFirst(named).reduce(0) { $0 + $1.count }
             if otherCount > 0 {
-                let what = chart.coloring == .role ? "role" : "team"
+                let what = coloring == .role ? "role" : "team"
                 let label = keys.count > named ? "other or no \(what)" : "no \(what)"
                 fills.entries.append((label, ChartPalette.other, "other", otherCount))
             }
@@ -394,7 +401,7 @@ struct ChartGraphBuilder {
                 name: caption,
                 attributes: [
                     .text("id", caption), Attribute("class", "legend-caption"), Attribute("shape", "plaintext"),
-                    Attribute("style", ""), .text("label", "Legend · colour = \(chart.coloring.rawValue)"),
+                    Attribute("style", ""), .text("label", "Legend · colour = \(coloring.rawValue)"),
                     Attribute("fontsize", "11"),
                 ]))
         var previous: Int? = graph.nodes.count - 1
@@ -414,9 +421,9 @@ struct ChartGraphBuilder {
         }
         for entry in fills.entries {
             add(
-                &self, "\(chart.coloring.rawValue):\(entry.key)",
+                &self, "\(coloring.rawValue):\(entry.key)",
                 [
-                    Attribute("class", "legend legend-\(chart.coloring.rawValue)"),
+                    Attribute("class", "legend legend-\(coloring.rawValue)"),
                     .text("label", "\(GraphvizText.truncated(entry.label, limit: 32)) · \(GraphvizText.count(entry.count))"),
                     Attribute("fillcolor", entry.color),
                 ])

@@ -20,10 +20,13 @@ extension Chart {
     /// - Throws: ``ChartError`` for bad chart options or when Graphviz fails.
     public func render(_ network: Network, format: ChartFormat = .svg) throws(ChartError) -> RenderedChart {
         let selection = try selection(in: network)
-        let graph = graph(of: network, selection: selection)
+        var graph = graph(of: network, selection: selection)
+        let engine = self.engine.resolved(nodeCount: selection.nodeCount)
+        if engine == .tree {
+            try TreeChartLayout.place(&graph, direction: rankDirection, leafStackThreshold: leafStackThreshold)
+        }
         let data = try GraphvizRenderer.render(graph, format: format)
         return RenderedChart(
-            data: data, selection: selection, engine: ChartEngine(rawValue: graph.engine) ?? .dot,
-            note: collapseNote(for: selection, in: network))
+            data: data, selection: selection, engine: engine, note: collapseNote(for: selection, in: network))
     }
 }

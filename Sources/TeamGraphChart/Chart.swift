@@ -37,10 +37,11 @@ public struct Chart: Sendable, Hashable {
     /// The font list of every text: a CJK font first so Chinese names never show as boxes.
     public var fontName: String
 
-    /// The default ``maxNodes``: about what `dot` lays out in a few seconds on a 2-core machine.
-    public static let defaultMaxNodes = 3000
-    /// The node count above which ``ChartEngine/auto`` switches from `dot` to `twopi`.
-    public static let autoDotLimit = 3000
+    /// The default ``maxNodes``: what the `tree` engine draws in a few seconds on a 2-core machine.
+    public static let defaultMaxNodes = 20000
+    /// The node count above which ``ChartEngine/auto`` switches from `dot` to `tree` (`dot` takes
+    /// about a second at 2,000 people and grows roughly quadratically).
+    public static let autoDotLimit = 2000
     /// The default ``fontName``: WenQuanYi Micro Hei and Noto Sans CJK for Chinese, then sans-serif.
     public static let defaultFontName = "WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 
@@ -80,14 +81,17 @@ public enum ChartEngine: String, Sendable, Hashable, CaseIterable {
     case dot
     /// Radial drawing: fast on thousands of nodes, less readable.
     case twopi
-    /// `dot` up to ``Chart/autoDotLimit`` drawn nodes, `twopi` above.
+    /// A tidy tree laid out in linear time by TeamGraph (``TidyTreeLayout``), drawn by Graphviz
+    /// at fixed positions: for charts of tens of thousands of people.
+    case tree
+    /// `dot` up to ``Chart/autoDotLimit`` drawn nodes, `tree` above.
     case auto
 
     /// The engine actually run for a chart of `nodeCount` nodes.
     public func resolved(nodeCount: Int) -> ChartEngine {
         switch self {
-        case .dot, .twopi: self
-        case .auto: nodeCount <= Chart.autoDotLimit ? .dot : .twopi
+        case .dot, .twopi, .tree: self
+        case .auto: nodeCount <= Chart.autoDotLimit ? .dot : .tree
         }
     }
 }

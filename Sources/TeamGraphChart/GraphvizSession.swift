@@ -21,6 +21,50 @@ final class GraphvizSession: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Character widths measured so far, by font and size; only used while ``lock`` is held.
+    private var characterWidths: [String: [Unicode.Scalar: Double]] = [:]
+    private var lineHeights: [String: Double] = [:]
+
+    /// The size in points of text lines as Graphviz will draw them: each character measured once
+    /// by Graphviz's text layout and cached (kerning ignored), the line height from a sample.
+    func measure(_ lines: [[String]], fontName: String, fontSize: Double) throws(ChartError) -> [(width: Double, lineHeight: Double)] {
+        try withLock { (context) throws(ChartError) in
+            let key = "\(fontName)@\(fontSize)"
+            var widths = characterWidths[key] ?? [:]
+            let lineHeight: Double
+            if let known = lineHeights[key] {
+                lineHeight = known
+            } else {
+                var height = 0.0
+                _ = tg_text_width(context, "Ag国", fontName, fontSize, &height)
+                lineHeight = height
+                lineHeights[key] = height
+            }
+            var result: [(width: Double, lineHeight: Double)] = []
+            result.reserveCapacity(lines.count)
+            for node in lines {
+                var widest = 0.0
+                for line in node {
+                    var width = 0.0
+                    for scalar in line.unicodeScalars {
+                        if let w = widths[scalar] {
+                            width += w
+                        } else {
+                            var height = 0.0
+                            let w = tg_text_width(context, String(scalar), fontName, fontSize, &height)
+                            widths[scalar] = w
+                            width += w
+                        }
+                    }
+                    widest = max(widest, width)
+                }
+                result.append((widest, lineHeight))
+            }
+            characterWidths[key] = widths
+            return result
+        }
+    }
+
     /// Runs `body` with the lock held and the context, after forgetting earlier errors.
     func withLock<Result>(_ body: (OpaquePointer) throws(ChartError) -> Result) throws(ChartError) -> Result {
         lock.lock()

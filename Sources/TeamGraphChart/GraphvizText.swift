@@ -55,6 +55,31 @@ enum GraphvizText {
         lines.map { literal($0, flavour: flavour) }.joined(separator: "\\n")
     }
 
+    /// The lines a label value shows: the inverse of ``lines(_:flavour:)`` for the label flavour.
+    static func displayedLines(_ value: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var escaped = false
+        for character in value {
+            if escaped {
+                switch character {
+                case "n", "l", "r":
+                    lines.append(current)
+                    current = ""
+                case "N", "G", "E", "H", "T", "L": current += "XXXX"
+                default: current.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines.map { $0.replacing("&amp;", with: "&") }
+    }
+
     /// A value safe to write back as DOT: Graphviz 2.42 writes a value ending in a backslash as
     /// `"...\\"`, which reads as an escaped quote; an invisible zero-width space ends it instead.
     static func dotSafe(_ value: String) -> String {

@@ -43,7 +43,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "TB (top to bottom) or LR (left to right).")
     var rankdir: String = "TB"
 
-    @Option(help: "dot, twopi or auto (dot up to \(Chart.autoDotLimit) nodes, twopi above).")
+    @Option(help: "dot, tree, twopi or auto (dot up to \(Chart.autoDotLimit) nodes, tree above).")
     var engine: String = "auto"
 
     @Flag(help: "Draw a box around each team, with the lead marked.")
@@ -70,7 +70,7 @@ struct RenderCommand: ParsableCommand {
             throw UsageError("unknown --rankdir '\(rankdir)'; use TB or LR")
         }
         guard let chartEngine = ChartEngine(rawValue: engine.lowercased()) else {
-            throw UsageError("unknown --engine '\(engine)'; use dot, twopi or auto")
+            throw UsageError("unknown --engine '\(engine)'; use dot, tree, twopi or auto")
         }
         guard let coloring = ChartColoring(rawValue: color.lowercased()) else {
             throw UsageError("unknown --color '\(color)'; use status, role or team")
