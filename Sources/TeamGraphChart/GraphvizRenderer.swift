@@ -10,13 +10,13 @@ public enum GraphvizRenderer {
     ///
     /// - Throws: ``ChartError/graphviz(_:)`` with Graphviz's message when it refuses the graph.
     public static func render(_ graph: ChartGraph, format: ChartFormat) throws(ChartError) -> [UInt8] {
-        try GraphvizSession.shared.withLock { (context) throws(ChartError) -> [UInt8] in
+        if format == .dot { return Array(graph.dotText.utf8) }
+        return try GraphvizSession.shared.withLock { (context) throws(ChartError) -> [UInt8] in
             guard let g = tg_open_graph(graph.name) else {
                 throw .graphviz(GraphvizMessages.errorMessage(fallback: "could not create a graph"))
             }
             defer { tg_close(g) }
             try populate(g, with: graph)
-            if format == .dot { return try writeDOT(g) }
 
             let laidOut = tg_layout(context, g, graph.engine)
             defer { tg_free_layout(context, g) }
@@ -74,17 +74,6 @@ public enum GraphvizRenderer {
         .graphviz(GraphvizMessages.errorMessage(fallback: fallback))
     }
 
-    /// The graph as DOT text, without layout.
-    private static func writeDOT(_ g: UnsafeMutablePointer<Agraph_t>) throws(ChartError) -> [UInt8] {
-        var data: UnsafeMutablePointer<CChar>?
-        var length = 0
-        let written = tg_write_dot(g, &data, &length)
-        defer { if let data { tg_free(data) } }
-        guard written == 0, let data else { throw failure("could not write DOT") }
-        return data.withMemoryRebound(to: UInt8.self, capacity: length) {
-            Array(UnsafeBufferPointer(start: $0, count: length))
-        }
-    }
 }
 
 /// Makes cairo's PDF output reproducible: its `/CreationDate` is the time of the render.

@@ -165,9 +165,9 @@ import TeamGraph
         #expect(try ParsedSVG(rendered.data).groups("more").count == 1)
     }
 
-    @Test func autoSwitchesToTwopiAboveTheLimit() {
+    @Test func autoSwitchesToTreeAboveTheLimit() {
         #expect(ChartEngine.auto.resolved(nodeCount: Chart.autoDotLimit) == .dot)
-        #expect(ChartEngine.auto.resolved(nodeCount: Chart.autoDotLimit + 1) == .twopi)
+        #expect(ChartEngine.auto.resolved(nodeCount: Chart.autoDotLimit + 1) == .tree)
         #expect(ChartEngine.dot.resolved(nodeCount: 1_000_000) == .dot)
     }
 }

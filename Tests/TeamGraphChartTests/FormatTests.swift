@@ -38,7 +38,7 @@ import TeamGraph
         #expect(svg.hasPrefix("<?xml") && svg.contains("<svg"))
         let dot = String(decoding: try chart.render(network, format: .dot).data, as: UTF8.self)
         #expect(dot.hasPrefix("digraph"))
-        #expect(dot.contains("layout=dot"))
+        #expect(dot.contains("\"layout\"=\"dot\""))
         // The DOT is the graph before layout: no positions.
         #expect(!dot.contains("pos="))
     }
