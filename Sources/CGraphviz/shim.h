@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <graphviz/graphviz_version.h>
 #include <graphviz/gvc.h>
 
@@ -46,6 +47,18 @@ static inline int tg_set(void *object, const char *name, const char *value) {
     return agsafeset(object, (char *)name, (char *)value, (char *)"");
 }
 
+/// The attribute `name` of a kind, declared with an empty default when new (an existing
+/// declaration keeps its default).
+static inline Agsym_t *tg_symbol(Agraph_t *g, int kind, const char *name) {
+    Agsym_t *symbol = agattr(g, kind, (char *)name, NULL);
+    return symbol ? symbol : agattr(g, kind, (char *)name, (char *)"");
+}
+
+/// Sets an attribute through its symbol (no lookup by name).
+static inline int tg_set_symbol(void *object, Agsym_t *symbol, const char *value) {
+    return agxset(object, symbol, (char *)value);
+}
+
 /// Lays the graph out with an engine (`dot`, `twopi`, ...); 0 on success.
 static inline int tg_layout(GVC_t *gvc, Agraph_t *g, const char *engine) { return gvLayout(gvc, g, engine); }
 
@@ -59,6 +72,20 @@ static inline int tg_render(GVC_t *gvc, Agraph_t *g, const char *format, char **
     *length = short_length;
     return result;
 #endif
+}
+
+/// Renders a laid-out graph straight into an open file descriptor (which stays open); 0 on success.
+static inline int tg_render_fd(GVC_t *gvc, Agraph_t *g, const char *format, int fd) {
+    int copy = dup(fd);
+    if (copy < 0) return -1;
+    FILE *stream = fdopen(copy, "w");
+    if (stream == NULL) {
+        close(copy);
+        return -1;
+    }
+    int result = gvRender(gvc, g, format, stream);
+    if (fclose(stream) != 0) result = -1;
+    return result;
 }
 
 /// Frees what `tg_render` returned (Graphviz's allocator, not `free`).

@@ -206,7 +206,7 @@ struct ChartGraphBuilder {
                     .text("id", id), Attribute("class", classes.joined(separator: " ")), .lines("label", lines),
                     .lines("tooltip", tooltip), Attribute("fillcolor", fill),
                 ] + extra,
-                cluster: cluster))
+                cluster: cluster, labelLines: lines))
     }
 
     /// The person's Graphviz node name: the id, unless Graphviz could not write it back as DOT.

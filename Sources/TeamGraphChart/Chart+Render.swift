@@ -1,3 +1,4 @@
+import Glibc
 import TeamGraph
 
 /// A drawn chart: the bytes, and what was drawn.
@@ -19,14 +20,44 @@ extension Chart {
     ///
     /// - Throws: ``ChartError`` for bad chart options or when Graphviz fails.
     public func render(_ network: Network, format: ChartFormat = .svg) throws(ChartError) -> RenderedChart {
+        let (graph, selection, engine) = try laidOut(network)
+        let data = try GraphvizRenderer.render(graph, format: format)
+        return RenderedChart(
+            data: data, selection: selection, engine: engine, note: collapseNote(for: selection, in: network))
+    }
+
+    /// Draws this chart of `network` into an open file descriptor, streaming where Graphviz can
+    /// (a 100,000-person SVG is hundreds of megabytes); ``RenderedChart/data`` is left empty.
+    public func render(_ network: Network, format: ChartFormat, into descriptor: Int32) throws(ChartError)
+        -> RenderedChart
+    {
+        let (graph, selection, engine) = try laidOut(network)
+        if GraphvizRenderer.canStream(graph, format: format) {
+            try GraphvizRenderer.render(graph, format: format, into: descriptor)
+        } else {
+            let data = try GraphvizRenderer.render(graph, format: format)
+            var offset = 0
+            while offset < data.count {
+                let written = data[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw .graphviz("could not write the chart: \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+        return RenderedChart(
+            data: [], selection: selection, engine: engine, note: collapseNote(for: selection, in: network))
+    }
+
+    /// The graph description, positioned when the engine is `tree`.
+    private func laidOut(_ network: Network) throws(ChartError) -> (ChartGraph, ChartSelection, ChartEngine) {
         let selection = try selection(in: network)
         var graph = graph(of: network, selection: selection)
         let engine = self.engine.resolved(nodeCount: selection.nodeCount)
         if engine == .tree {
             try TreeChartLayout.place(&graph, direction: rankDirection, leafStackThreshold: leafStackThreshold)
         }
-        let data = try GraphvizRenderer.render(graph, format: format)
-        return RenderedChart(
-            data: data, selection: selection, engine: engine, note: collapseNote(for: selection, in: network))
+        return (graph, selection, engine)
     }
 }

@@ -43,7 +43,7 @@ public struct Chart: Sendable, Hashable {
     /// about a second at 2,000 people and grows roughly quadratically).
     public static let autoDotLimit = 2000
     /// The default ``fontName``: WenQuanYi Micro Hei and Noto Sans CJK for Chinese, then sans-serif.
-    public static let defaultFontName = "WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
+    public static let defaultFontName = "WenQuanYi Micro Hei,Noto Sans CJK SC,sans-serif"
 
     /// Creates a chart of a whole relation, coloured by status, with the default limits.
     public init(

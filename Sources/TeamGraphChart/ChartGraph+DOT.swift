@@ -6,6 +6,7 @@ extension ChartGraph {
     /// list its team clusters in a different order.
     public var dotText: String {
         func quoted(_ text: String) -> String {
+            if !text.utf8.contains(UInt8(ascii: "\"")) { return "\"" + text + "\"" }
             var result = "\""
             for character in text {
                 if character == "\"" { result += "\\\"" } else { result.append(character) }

@@ -38,12 +38,15 @@ public struct ChartGraph: Sendable, Hashable {
         public var attributes: [Attribute]
         /// The index into ``ChartGraph/clusters`` of the cluster holding the node, if any.
         public var cluster: Int?
+        /// The label's lines as shown, when known: what the `tree` engine measures.
+        public var labelLines: [String]?
 
         /// Creates a node.
-        public init(name: String, attributes: [Attribute], cluster: Int? = nil) {
+        public init(name: String, attributes: [Attribute], cluster: Int? = nil, labelLines: [String]? = nil) {
             self.name = name
             self.attributes = attributes
             self.cluster = cluster
+            self.labelLines = labelLines
         }
     }
 

@@ -39,6 +39,33 @@ public enum GraphvizRenderer {
         }
     }
 
+    /// Whether ``render(_:format:into:)`` can write this chart straight to a file: not PDF (its
+    /// date is fixed afterwards), not DOT, and not SVG with clusters (their order is fixed afterwards).
+    public static func canStream(_ graph: ChartGraph, format: ChartFormat) -> Bool {
+        format == .png || (format == .svg && graph.clusters.count <= 1)
+    }
+
+    /// Draws the chart straight into an open file descriptor, without holding it in memory.
+    ///
+    /// - Precondition: ``canStream(_:format:)``.
+    public static func render(_ graph: ChartGraph, format: ChartFormat, into descriptor: Int32) throws(ChartError) {
+        try GraphvizSession.shared.withLock { (context) throws(ChartError) in
+            guard let g = tg_open_graph(graph.name) else {
+                throw .graphviz(GraphvizMessages.errorMessage(fallback: "could not create a graph"))
+            }
+            defer { tg_close(g) }
+            try populate(g, with: graph)
+            let laidOut = tg_layout(context, g, graph.engine)
+            defer { tg_free_layout(context, g) }
+            guard laidOut == 0, !GraphvizMessages.hasError else {
+                throw .graphviz(GraphvizMessages.errorMessage(fallback: "layout with '\(graph.engine)' failed"))
+            }
+            guard tg_render_fd(context, g, format.graphvizName, descriptor) == 0, !GraphvizMessages.hasError else {
+                throw .graphviz(GraphvizMessages.errorMessage(fallback: "rendering to \(format.rawValue) failed"))
+            }
+        }
+    }
+
     /// The version of the Graphviz library linked in, e.g. `2.43.0`.
     public static var graphvizVersion: String { String(cString: tg_graphviz_version()) }
 
@@ -55,17 +82,34 @@ public enum GraphvizRenderer {
             for attribute in cluster.attributes { tg_set(sub, attribute.name, attribute.value) }
             clusters.append(sub)
         }
+        // Attribute symbols looked up once per name: a large chart sets millions of attributes.
+        var nodeSymbols: [String: UnsafeMutablePointer<Agsym_t>] = [:]
+        var edgeSymbols: [String: UnsafeMutablePointer<Agsym_t>] = [:]
+        func symbol(_ name: String, _ kind: Int32, _ cache: inout [String: UnsafeMutablePointer<Agsym_t>])
+            -> UnsafeMutablePointer<Agsym_t>?
+        {
+            if let known = cache[name] { return known }
+            let found = tg_symbol(g, kind, name)
+            cache[name] = found
+            return found
+        }
         var nodes: [UnsafeMutablePointer<Agnode_t>] = []
         nodes.reserveCapacity(graph.nodes.count)
         for node in graph.nodes {
             guard let n = tg_node(g, node.name) else { throw failure("could not create node") }
-            for attribute in node.attributes { tg_set(n, attribute.name, attribute.value) }
+            for attribute in node.attributes {
+                guard let sym = symbol(attribute.name, tg_kind_node, &nodeSymbols) else { throw failure("bad attribute") }
+                tg_set_symbol(n, sym, attribute.value)
+            }
             if let cluster = node.cluster { tg_subnode(clusters[cluster], n) }
             nodes.append(n)
         }
         for edge in graph.edges {
             guard let e = tg_edge(g, nodes[edge.tail], nodes[edge.head]) else { throw failure("could not create edge") }
-            for attribute in edge.attributes { tg_set(e, attribute.name, attribute.value) }
+            for attribute in edge.attributes {
+                guard let sym = symbol(attribute.name, tg_kind_edge, &edgeSymbols) else { throw failure("bad attribute") }
+                tg_set_symbol(e, sym, attribute.value)
+            }
         }
         if GraphvizMessages.hasError { throw failure("could not build the graph") }
     }

@@ -30,6 +30,10 @@ enum GraphvizText {
     ///
     /// Line breaks and tabs become spaces; use ``lines(_:flavour:)`` to join lines.
     static func literal(_ text: String, flavour: Flavour = .label) -> String {
+        // Most names need nothing: no backslash, ampersand or control character.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x5C && $0 != 0x26 && $0 != 0x7F && $0 != 0xEF && $0 != 0xE2 && $0 != 0xC2 }) {
+            return text
+        }
         let backslash: String.UnicodeScalarView =
             switch flavour {
             case .label: "\\\\".unicodeScalars
@@ -57,6 +61,9 @@ enum GraphvizText {
 
     /// The lines a label value shows: the inverse of ``lines(_:flavour:)`` for the label flavour.
     static func displayedLines(_ value: String) -> [String] {
+        if !value.contains("\\\\") && !value.contains("&") {
+            return value.components(separatedBy: "\\n")
+        }
         var lines: [String] = []
         var current = ""
         var escaped = false

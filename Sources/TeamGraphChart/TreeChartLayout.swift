@@ -142,6 +142,15 @@ enum TreeChartLayout {
         }
         graph.clusters = []
         for v in 0..<n { graph.nodes[v].cluster = nil }
+        // Square cards: a rounded box is a 40-number path per card in the SVG, a square one 5 points.
+        func square(_ attributes: inout [ChartGraph.Attribute]) {
+            for k in attributes.indices where attributes[k].name == "style" {
+                attributes[k].value = attributes[k].value.split(separator: ",").filter { $0 != "rounded" }.joined(separator: ",")
+            }
+        }
+        square(&graph.nodeDefaults)
+        graph.nodeDefaults.append(ChartGraph.Attribute("fixedsize", "true"))
+        for v in 0..<n { square(&graph.nodes[v].attributes) }
         graph.engine = "nop2"
     }
 
@@ -163,7 +172,7 @@ enum TreeChartLayout {
         var groups: [Double: [Int]] = [:]
         var lines = [[String]](repeating: [], count: graph.nodes.count)
         for (v, node) in graph.nodes.enumerated() {
-            lines[v] = GraphvizText.displayedLines(value(node.attributes, "label") ?? node.name)
+            lines[v] = node.labelLines ?? GraphvizText.displayedLines(value(node.attributes, "label") ?? node.name)
             groups[Double(value(node.attributes, "fontsize") ?? "") ?? defaultSize, default: []].append(v)
         }
         var sizes = [(width: Double, height: Double)](repeating: (0, 0), count: graph.nodes.count)
@@ -184,7 +193,6 @@ enum TreeChartLayout {
             ChartGraph.Attribute("pos", "\(number(x)),\(number(y))!"),
             ChartGraph.Attribute("width", number(width / 72, digits: 4)),
             ChartGraph.Attribute("height", number(height / 72, digits: 4)),
-            ChartGraph.Attribute("fixedsize", "true"),
         ]
     }
 
@@ -212,22 +220,58 @@ enum TreeChartLayout {
 
     /// A polyline as Graphviz's edge `pos`: cubic B-spline points, straight segments.
     static func spline(_ path: [(Double, Double)], arrowAt: (Double, Double)?) -> String {
-        var points = [path[0]]
-        for k in 1..<path.count { points += [path[k - 1], path[k], path[k]] }
-        var text = arrowAt.map { "e,\(number($0.0)),\(number($0.1)) " } ?? ""
-        text += points.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " ")
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24 * (3 * path.count + 1))
+        if let arrowAt {
+            bytes += Array("e,".utf8)
+            appendNumber(arrowAt.0, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            appendNumber(arrowAt.1, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+        }
+        func point(_ p: (Double, Double)) {
+            appendNumber(p.0, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            appendNumber(p.1, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+        }
+        point(path[0])
+        for k in 1..<path.count {
+            point(path[k - 1])
+            point(path[k])
+            point(path[k])
+        }
+        bytes.removeLast()
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A coordinate with a fixed number of decimals: the same input always gives the same text.
     static func number(_ value: Double, digits: Int = 2) -> String {
-        let scale = digits == 2 ? 100.0 : 10000.0
-        let scaled = Int((value * scale).rounded())
-        let sign = scaled < 0 ? "-" : ""
+        var bytes: [UInt8] = []
+        appendNumber(value, digits: digits, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` with `digits` decimals, without going through `String`: edge routes
+    /// of a 100,000-person chart hold millions of coordinates.
+    static func appendNumber(_ value: Double, digits: Int = 2, to bytes: inout [UInt8]) {
+        let scale = digits == 2 ? 100 : 10000
+        let scaled = Int((value * Double(scale)).rounded())
+        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = abs(scaled)
-        let whole = magnitude / Int(scale)
-        var fraction = String(magnitude % Int(scale))
-        fraction = String(repeating: "0", count: digits - fraction.count) + fraction
-        return "\(sign)\(whole).\(fraction)"
+        appendDigits(magnitude / scale, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        var fraction = magnitude % scale
+        var divisor = scale / 10
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
+    }
+
+    private static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDigits(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

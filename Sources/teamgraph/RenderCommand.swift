@@ -85,6 +85,18 @@ struct RenderCommand: ParsableCommand {
             roots: roots, depth: depth, relation: by.relation, also: also?.relation, rankDirection: direction,
             engine: chartEngine, groupTeams: groupTeams, coloring: coloring, gapOptions: markGaps ? options : nil,
             maxNodes: maxNodes)
+        if output != "-" && repeatCount <= 1 {
+            var note: String?
+            try AtomicFile.write(to: output) { (descriptor: Int32) in
+                do {
+                    note = try chart.render(network, format: chartFormat, into: descriptor).note
+                } catch let error as ChartError {
+                    throw UsageError(error.description)
+                }
+            }
+            if let note { Output.standardError(note) }
+            return
+        }
         var rendered: RenderedChart
         do {
             rendered = try chart.render(network, format: chartFormat)
