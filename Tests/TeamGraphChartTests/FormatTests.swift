@@ -47,7 +47,7 @@ import TeamGraph
         let network = try ChartTestSupport.sample()
         let svg = String(decoding: try Chart().render(network).data, as: UTF8.self)
         #expect(svg.contains("张伟"))
-        #expect(svg.contains("font-family=\"WenQuanYi Micro Hei, Noto Sans CJK SC"))
+        #expect(svg.contains("font-family=\"WenQuanYi Micro Hei,Noto Sans CJK SC,sans-serif"))
     }
 
     @Test func dotOutputIsAcceptedByTheDotCommandAndDrawsTheSameNodes() throws {
