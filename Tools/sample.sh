@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the main job on the bundled sample network.
+# Main job: installs what is missing, builds teamgraph, and draws the bundled sample network's
+# chart (SVG and PNG, coverage gaps marked, teams grouped) next to printing its figures and gaps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Tools/setup.sh
 swift build -c release --product teamgraph
 tg=.build/release/teamgraph
+net=(Samples/network.csv --teams Samples/teams.csv --as-of 2026-06-30)
 set -x
-$tg stats Samples/network.csv --teams Samples/teams.csv --as-of 2026-06-30
-$tg gaps Samples/network.csv --teams Samples/teams.csv --as-of 2026-06-30 --format table
+$tg render "${net[@]}" --group-teams --mark-gaps -o sample-chart.svg
+$tg render "${net[@]}" --group-teams --mark-gaps -o sample-chart.png
+$tg stats "${net[@]}"
+$tg gaps "${net[@]}" --format table
