@@ -41,6 +41,6 @@ for n in "${sizes[@]}"; do
   nodes=$(grep -c 'class="node person' "$work/in$n.svg" || true)
   ratio=$(echo "$t_in $t_dotfile $t_cmd" | awk '{ if ($2 + $3 > 0) printf "%.2f", $1 / ($2 + $3); else print "n/a" }')
   t_auto=$(seconds "$bin" render "${common[@]}" --engine auto -o "$work/auto$n.svg")
-  [ "$nodes" -gt 3000 ] && picked=twopi || picked=dot
+  [ "$nodes" -gt 2000 ] && picked=tree || picked=dot
   echo "| $n | $nodes | ${t_in} s | ${t_dotfile} s | ${t_cmd} s | $ratio | $picked | ${t_auto} s |"
 done
