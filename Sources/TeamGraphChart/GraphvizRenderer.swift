@@ -11,18 +11,7 @@ public enum GraphvizRenderer {
     /// - Throws: ``ChartError/graphviz(_:)`` with Graphviz's message when it refuses the graph.
     public static func render(_ graph: ChartGraph, format: ChartFormat) throws(ChartError) -> [UInt8] {
         if format == .dot { return Array(graph.dotText.utf8) }
-        return try GraphvizSession.shared.withLock { (context) throws(ChartError) -> [UInt8] in
-            guard let g = tg_open_graph(graph.name) else {
-                throw .graphviz(GraphvizMessages.errorMessage(fallback: "could not create a graph"))
-            }
-            defer { tg_close(g) }
-            try populate(g, with: graph)
-
-            let laidOut = tg_layout(context, g, graph.engine)
-            defer { tg_free_layout(context, g) }
-            guard laidOut == 0, !GraphvizMessages.hasError else {
-                throw .graphviz(GraphvizMessages.errorMessage(fallback: "layout with '\(graph.engine)' failed"))
-            }
+        return try withLaidOutGraph(graph) { (context, g) throws(ChartError) -> [UInt8] in
             var data: UnsafeMutablePointer<CChar>?
             var length = 0
             let rendered = tg_render(context, g, format.graphvizName, &data, &length)
@@ -49,7 +38,20 @@ public enum GraphvizRenderer {
     ///
     /// - Precondition: ``canStream(_:format:)``.
     public static func render(_ graph: ChartGraph, format: ChartFormat, into descriptor: Int32) throws(ChartError) {
-        try GraphvizSession.shared.withLock { (context) throws(ChartError) in
+        try withLaidOutGraph(graph) { (context, g) throws(ChartError) in
+            guard tg_render_fd(context, g, format.graphvizName, descriptor) == 0, !GraphvizMessages.hasError else {
+                throw .graphviz(GraphvizMessages.errorMessage(fallback: "rendering to \(format.rawValue) failed"))
+            }
+        }
+    }
+
+    /// Builds the graph in Graphviz under the lock, lays it out, and hands both to `body`; frees
+    /// the layout and then the graph on every path.
+    private static func withLaidOutGraph<Result>(
+        _ graph: ChartGraph,
+        _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws(ChartError) -> Result
+    ) throws(ChartError) -> Result {
+        try GraphvizSession.shared.withLock { (context) throws(ChartError) -> Result in
             guard let g = tg_open_graph(graph.name) else {
                 throw .graphviz(GraphvizMessages.errorMessage(fallback: "could not create a graph"))
             }
@@ -60,9 +62,7 @@ public enum GraphvizRenderer {
             guard laidOut == 0, !GraphvizMessages.hasError else {
                 throw .graphviz(GraphvizMessages.errorMessage(fallback: "layout with '\(graph.engine)' failed"))
             }
-            guard tg_render_fd(context, g, format.graphvizName, descriptor) == 0, !GraphvizMessages.hasError else {
-                throw .graphviz(GraphvizMessages.errorMessage(fallback: "rendering to \(format.rawValue) failed"))
-            }
+            return try body(context, g)
         }
     }
 

@@ -45,23 +45,16 @@ public enum PeopleCSVReader {
                 let secondLine = 1 + CSVParser.lineBreaks(input, in: 0..<(headerEnd + cut))
                 let firstLine = 1 + CSVParser.lineBreaks(input, in: 0..<headerEnd)
                 let template = main
+                func parse(_ part: Range<Int>, firstLine: Int) -> Accumulator {
+                    var accumulator = template.emptyCopy()
+                    let (_, problems) = reader.read(
+                        UnsafeBufferPointer(rebasing: body[part]), firstLine: firstLine, header: header,
+                        textIsValid: valid, onRow: { accumulator.add(&$0, $1) })
+                    accumulator.problems += problems
+                    return accumulator
+                }
                 let (a, b) = Parallel.both(
-                    {
-                        var part = template.emptyCopy()
-                        let (_, problems) = reader.read(
-                            UnsafeBufferPointer(rebasing: body[0..<cut]), firstLine: firstLine, header: header,
-                            textIsValid: valid, onRow: { part.add(&$0, $1) })
-                        part.problems += problems
-                        return part
-                    },
-                    {
-                        var part = template.emptyCopy()
-                        let (_, problems) = reader.read(
-                            UnsafeBufferPointer(rebasing: body[cut...]), firstLine: secondLine, header: header,
-                            textIsValid: valid, onRow: { part.add(&$0, $1) })
-                        part.problems += problems
-                        return part
-                    })
+                    { parse(0..<cut, firstLine: firstLine) }, { parse(cut..<body.count, firstLine: secondLine) })
                 main.append(a)
                 main.append(b)
             }
