@@ -37,7 +37,10 @@ let package = Package(
         .testTarget(name: "TeamGraphCLITests", dependencies: ["TeamGraphTestSupport"]),
         .testTarget(
             name: "TeamGraphStoreTests",
-            dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphTestSupport"]
+            dependencies: [
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

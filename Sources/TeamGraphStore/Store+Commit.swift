@@ -6,6 +6,7 @@ let recordedFields = ["name", "sponsor", "owner", "role", "team", "joined", "sta
 
 /// What one write recorded.
 struct CommitCounts {
+    var batch: Int64 = 0
     var added = 0
     var changes = 0
     var teamsAdded = 0
@@ -65,6 +66,7 @@ extension Store {
         let batch = db.lastInsertedRowID
         let day = Int64(info.date.daysSinceEpoch)
         var counts = CommitCounts()
+        counts.batch = batch
         let extraFields = new.meta.extraKeys.map { "extra:" + $0 }
         let teamExtraFields = new.meta.teamExtraKeys.map { "extra:" + $0 }
 

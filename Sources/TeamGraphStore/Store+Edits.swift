@@ -65,6 +65,8 @@ public struct EditSummary: Sendable, Hashable {
     public var changes: Int
     /// The number of people added.
     public var added: Int
+    /// The number of teams added (by `team add`, or a `team` value new to implied teams).
+    public var teamsAdded: Int
 }
 
 extension Store {
@@ -222,7 +224,7 @@ extension Store {
             guard counts.changes > 0 || counts.added > 0 || counts.teamsAdded > 0 else {
                 throw StoreError.refused("nothing changes: the store already holds that")
             }
-            return EditSummary(changes: counts.changes, added: counts.added + counts.teamsAdded)
+            return EditSummary(changes: counts.changes, added: counts.added, teamsAdded: counts.teamsAdded)
         }
     }
 

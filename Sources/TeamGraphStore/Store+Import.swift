@@ -13,6 +13,15 @@ public struct ImportSummary: Sendable, Hashable {
     public var left: Int
     /// Field changes recorded (a person who left counts one, the status change).
     public var changes: Int
+
+    /// Creates a summary.
+    public init(initial: Bool, people: Int, added: Int, left: Int, changes: Int) {
+        self.initial = initial
+        self.people = people
+        self.added = added
+        self.left = left
+        self.changes = changes
+    }
 }
 
 extension Store {
@@ -48,6 +57,10 @@ extension Store {
             let (new, left) = Store.merged(old, with: network)
             let counts = try Store.commit(
                 db, old: old, new: new, touched: nil, touchedTeams: nil, kind: "import", info: info, source: source)
+            if counts.added == 0 && counts.changes == 0 && counts.teamsAdded == 0 {
+                // Nothing differs: leave no trace, not even an empty batch.
+                try db.execute(sql: "DELETE FROM batch WHERE id = ?", arguments: [counts.batch])
+            }
             return ImportSummary(
                 initial: false, people: network.count, added: counts.added, left: left, changes: counts.changes)
         }

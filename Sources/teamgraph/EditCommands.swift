@@ -5,7 +5,8 @@ import TeamGraphStore
 
 /// Prints what an edit recorded.
 func report(_ summary: EditSummary, _ info: EditInfo) {
-    let added = summary.added > 0 ? ", \(summary.added) added" : ""
+    var added = summary.added > 0 ? ", \(summary.added) added" : ""
+    if summary.teamsAdded > 0 { added += ", \(summary.teamsAdded) team\(summary.teamsAdded == 1 ? "" : "s") added" }
     Output.standard.append("recorded \(summary.changes) change\(summary.changes == 1 ? "" : "s")\(added), effective \(info.date)\n")
 }
 

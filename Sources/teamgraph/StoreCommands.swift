@@ -25,8 +25,9 @@ struct EditOptions: ParsableArguments {
 
     /// The audit data: date, author, reason.
     func info() throws -> EditInfo {
-        let login = author ?? ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"]
-            ?? getlogin().map { String(cString: $0) } ?? "unknown"
+        let environment = ProcessInfo.processInfo.environment
+        let login = author ?? environment["USER"] ?? environment["LOGNAME"]
+            ?? getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "unknown"
         return EditInfo(date: try day(date), author: login, reason: reason)
     }
 }
