@@ -61,7 +61,7 @@ for round_ in range(1, 5):
 PY
 t0=$(now)
 for round in 1 2 3 4; do
-    "$BIN" import "$WORK/round$round.csv" --teams "$WORK/teams-$PEOPLE.csv" --db "$DB" --date "2026-0$((6 + round))-15" --by bench
+    "$BIN" import "$WORK/round$round.csv" --teams "$WORK/teams-$PEOPLE.csv" --db "$DB" --date "$(printf "2026-%02d-15" $((6 + round)))" --by bench
 done
 t1=$(now)
 REIMPORT=$(seconds "$t0" "$t1")

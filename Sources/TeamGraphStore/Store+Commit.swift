@@ -58,8 +58,11 @@ extension Store {
     /// Must run inside a write transaction.
     static func commit(
         _ db: Database, old: StoreState, new: StoreState, touched: [Int]?, touchedTeams: [Int]?,
-        kind: String, info: EditInfo, source: String = ""
+        kind: String, info: EditInfo, source: String = "", rebuildIndexes: Bool = false
     ) throws -> CommitCounts {
+        if rebuildIndexes {
+            for index in Store.personIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+        }
         try db.execute(
             sql: "INSERT INTO batch (kind, effective, recorded, author, reason, source) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [kind, info.date.daysSinceEpoch, recordedNow(), info.author, info.reason, source])
@@ -162,6 +165,9 @@ extension Store {
             }
         }
         if old.meta != new.meta { try new.meta.write(db) }
+        if rebuildIndexes {
+            for index in Store.personIndexes { try db.execute(sql: index.create) }
+        }
         return counts
     }
 }

@@ -39,31 +39,55 @@ extension Store {
     ///   written afterwards.
     @discardableResult
     public func importNetwork(_ network: Network, source: String, info: EditInfo) throws(StoreError) -> ImportSummary {
-        try write { db in
-            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
-            if existing == 0 {
-                let new = StoreState(network)
-                let counts = try Store.commit(
-                    db, old: StoreState(), new: new, touched: nil, touchedTeams: nil, kind: "import", info: info,
-                    source: source)
-                return ImportSummary(initial: true, people: network.count, added: counts.added, left: 0, changes: 0)
+        do {
+            return try pool.writeWithoutTransaction { db in
+                // Into an empty store, foreign keys are checked by building the rows from a validated
+                // network (and by `validate --db`), not row by row: SQLite cannot switch them inside
+                // a transaction, and checking deferred keys per row is quadratic without indexes.
+                let empty = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") == 0
+                if empty { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                var summary: ImportSummary? = nil
+                try db.inTransaction(.immediate) {
+                    summary = try Store.importRecording(db, network, source: source, info: info)
+                    return .commit
+                }
+                return summary!
             }
-            if let latest = try Int32.fetchOne(db, sql: "SELECT max(effective) FROM batch"), info.date.daysSinceEpoch < latest {
-                throw StoreError.refused(
-                    "the store has changes effective up to \(Day(daysSinceEpoch: latest)); an import dated \(info.date) would rewrite them. Give --date \(Day(daysSinceEpoch: latest)) or later"
-                )
-            }
-            let old = try StoreState.read(db)
-            let (new, left) = Store.merged(old, with: network)
-            let counts = try Store.commit(
-                db, old: old, new: new, touched: nil, touchedTeams: nil, kind: "import", info: info, source: source)
-            if counts.added == 0 && counts.changes == 0 && counts.teamsAdded == 0 {
-                // Nothing differs: leave no trace, not even an empty batch.
-                try db.execute(sql: "DELETE FROM batch WHERE id = ?", arguments: [counts.batch])
-            }
-            return ImportSummary(
-                initial: false, people: network.count, added: counts.added, left: left, changes: counts.changes)
+        } catch is NothingChanged {
+            return ImportSummary(initial: false, people: network.count, added: 0, left: 0, changes: 0)
+        } catch {
+            throw StoreError.wrapping(error)
         }
+    }
+
+    /// The transaction of ``importNetwork(_:source:info:)``; rolled back by throwing ``NothingChanged``.
+    private static func importRecording(_ db: Database, _ network: Network, source: String, info: EditInfo) throws
+        -> ImportSummary
+    {
+        let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+        if existing == 0 {
+            let new = StoreState(network)
+            let counts = try Store.commit(
+                db, old: StoreState(), new: new, touched: nil, touchedTeams: nil, kind: "import", info: info,
+                source: source, rebuildIndexes: true)
+            return ImportSummary(initial: true, people: network.count, added: counts.added, left: 0, changes: 0)
+        }
+        if let latest = try Int32.fetchOne(db, sql: "SELECT max(effective) FROM batch"), info.date.daysSinceEpoch < latest {
+            throw StoreError.refused(
+                "the store has changes effective up to \(Day(daysSinceEpoch: latest)); an import dated \(info.date) would rewrite them. Give --date \(Day(daysSinceEpoch: latest)) or later"
+            )
+        }
+        let old = try StoreState.read(db)
+        let (new, left) = Store.merged(old, with: network)
+        let counts = try Store.commit(
+            db, old: old, new: new, touched: nil, touchedTeams: nil, kind: "import", info: info, source: source)
+        if counts.added == 0 && counts.changes == 0 && counts.teamsAdded == 0 {
+            // Nothing differs: leave no trace, not even an empty batch.
+            throw NothingChanged()
+        }
+        return ImportSummary(
+            initial: false, people: network.count, added: counts.added, left: left, changes: counts.changes)
     }
 
     /// The store state after importing `network` over `old`: the file's people and teams as given,
@@ -163,3 +187,6 @@ extension Store {
         return (new, left)
     }
 }
+
+/// Thrown inside an import transaction that found no difference, to roll it back.
+struct NothingChanged: Error {}

@@ -32,16 +32,32 @@ struct StoreState {
 
     /// The separator of extra values in the `extras` column (ASCII unit separator).
     static let extraSeparator: Character = "\u{1F}"
+    /// Marks an `extras` value stored as a JSON array: used when a value holds the separator or
+    /// starts with this marker, so any text survives.
+    static let jsonMarker: Character = "\u{1E}"
 
     /// Joins extra values for the `extras` column; nil when there are none.
     static func encodeExtras(_ values: [String]) -> String? {
-        values.isEmpty ? nil : values.joined(separator: String(extraSeparator))
+        if values.isEmpty { return nil }
+        if values.contains(where: { $0.utf8.contains(0x1F) || $0.utf8.first == 0x1E }) {
+            let data = (try? JSONSerialization.data(withJSONObject: values)) ?? Data("[]".utf8)
+            return String(jsonMarker) + String(decoding: data, as: UTF8.self)
+        }
+        return values.count == 1 ? values[0] : values.joined(separator: String(extraSeparator))
     }
 
     /// Splits the `extras` column into exactly `count` values.
     static func decodeExtras(_ text: String, count: Int) -> [String] {
         if count == 0 { return [] }
-        var values = text.split(separator: extraSeparator, omittingEmptySubsequences: false).map(String.init)
+        var values: [String]
+        if text.utf8.first == 0x1E {
+            let json = Data(text.utf8.dropFirst())
+            values = (try? JSONSerialization.jsonObject(with: json)) as? [String] ?? []
+        } else if count == 1 {
+            values = [text]
+        } else {
+            values = text.split(separator: extraSeparator, omittingEmptySubsequences: false).map(String.init)
+        }
         if values.count < count { values += [String](repeating: "", count: count - values.count) }
         if values.count > count { values.removeLast(values.count - count) }
         return values
@@ -68,7 +84,10 @@ struct StoreState {
             state.teams.append(people.reference(6))
             state.joined.append(people.isNull(7) ? nil : Day(daysSinceEpoch: Int32(people.int(7))))
             state.statuses.append(Status(rawValue: UInt8(truncatingIfNeeded: people.int(8))) ?? .active)
-            if keyCount > 0 {
+            if keyCount == 1 {
+                let text = people.text(9)
+                state.extras[0].append(text.utf8.first == 0x1E ? decodeExtras(text, count: 1)[0] : text)
+            } else if keyCount > 1 {
                 let values = decodeExtras(people.text(9), count: keyCount)
                 for k in 0..<keyCount { state.extras[k].append(values[k]) }
             }

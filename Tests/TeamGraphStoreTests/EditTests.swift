@@ -144,3 +144,17 @@ import TeamGraphStore
         #expect(history.output.contains("2026-02-01,D,,owner,A,C,assign,ops,handover,"))
     }
 }
+
+@Suite struct ExtrasTests {
+    @Test func anyExtraTextSurvives() throws {
+        let store = try newStore()
+        try store.importNetwork(try network(baseCSV), source: "base.csv", info: on("2026-01-01"))
+        let odd = ["a\u{1F}b", "\u{1E}x", "", "plain"]
+        for (k, value) in odd.enumerated() {
+            try store.add(NewPerson(id: "X\(k)", extras: ["city": value, "note": value]), info: on("2026-02-01"))
+        }
+        let network = try store.latestNetwork()
+        #expect(Array(network.extraValues[0].suffix(4)) == odd)
+        #expect(Array(network.extraValues[1].suffix(4)) == odd)
+    }
+}
