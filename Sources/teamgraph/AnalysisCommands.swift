@@ -10,6 +10,7 @@ struct StatsCommand: ParsableCommand {
         discussion: """
             Example:
               teamgraph stats Samples/network.csv --teams Samples/teams.csv --as-of 2026-06-30
+              teamgraph stats --db org.teamgraph --as-of 2026-06-30   (the network as it was that day)
             """)
 
     @OptionGroup var input: NetworkInput

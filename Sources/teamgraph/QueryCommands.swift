@@ -9,6 +9,7 @@ struct ChainCommand: ParsableCommand {
         discussion: """
             Example:
               teamgraph chain Samples/network.csv M023 --by owner
+              teamgraph chain --db org.teamgraph M023 --as-of 2026-06-30
             """)
 
     @OptionGroup var input: NetworkInput

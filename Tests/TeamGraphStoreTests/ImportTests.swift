@@ -99,3 +99,27 @@ import TeamGraphTestSupport
         #expect(validate.output.hasSuffix("; store integrity ok\n"))
     }
 }
+
+@Suite struct StoreArgumentTests {
+    @Test func environmentFileAndConflicts() throws {
+        let directory = temporaryDirectory()
+        let db = directory.appendingPathComponent("s.teamgraph").path
+        let csv = directory.appendingPathComponent("base.csv").path
+        try baseCSV.write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try teamgraph(["import", csv, "--date", "2026-01-01"], environment: ["TEAMGRAPH_DB": db]).status == 0)
+        try Store.open(db, mode: .readWrite).assign("D", owner: "C", info: on("2026-03-01"))
+        let env = ["TEAMGRAPH_DB": db]
+        #expect(try teamgraph(["chain", "D"], environment: env).output == "{\"person\": \"D\", \"by\": \"owner\", \"chain\": [\"C\", \"B\", \"A\"]}\n")
+        #expect(try teamgraph(["chain", "D", "--as-of", "2026-02-01"], environment: env).output == "{\"person\": \"D\", \"by\": \"owner\", \"chain\": [\"A\"]}\n")
+        #expect(try teamgraph(["answers-to", "D", "B", "--as-of", "2026-02-01"], environment: env).status == 1)
+        #expect(try teamgraph(["answers-to", "D", "B"], environment: env).status == 0)
+        // A file given with TEAMGRAPH_DB set: the file wins.
+        #expect(try teamgraph(["chain", csv, "D"], environment: env).output == "{\"person\": \"D\", \"by\": \"owner\", \"chain\": [\"A\"]}\n")
+        let both = try teamgraph(["chain", csv, "D", "--db", db])
+        #expect(both.status == 2)
+        #expect(both.error == "teamgraph: give a network file or --db, not both\n")
+        let early = try teamgraph(["stats", "--db", db, "--as-of", "2025-06-30"])
+        #expect(early.status == 2)
+        #expect(early.error.contains("the store begins on 2026-01-01"))
+    }
+}
