@@ -35,10 +35,18 @@ public struct Store: Sendable {
         self.pool = pool
     }
 
-    /// Runs `body` in one write transaction, mapping every error to ``StoreError``.
+    /// Runs `body` in one immediate write transaction (the write lock is taken before anything is
+    /// read, so another process cannot write in between), mapping every error to ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try pool.write { db in try body(db) }
+            return try pool.writeWithoutTransaction { db in
+                var result: T? = nil
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
         } catch {
             throw StoreError.wrapping(error)
         }

@@ -120,4 +120,35 @@ import TeamGraphTestSupport
         #expect(try teamgraph(["stats", "--db", db, "--as-of", "2026-06-30"]).output == statsBefore.output)
         #expect(try Store.open(db, mode: .readOnly).log().isEmpty)
     }
+
+    @Test func readerProcessesSeeWholeStatesWhileAWriterProcessImports() throws {
+        let directory = temporaryDirectory()
+        let db = directory.appendingPathComponent("s.teamgraph").path
+        #expect(try teamgraph(["import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-01-01"]).status == 0)
+        let people = directory.appendingPathComponent("big.csv").path
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = [
+            "python3", Fixtures.packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", "100000", "--seed", "3",
+            "--out", people,
+        ]
+        try generator.run()
+        generator.waitUntilExit()
+        let writer = Process()
+        writer.executableURL = teamgraphBinary
+        writer.arguments = ["import", people, "--db", db, "--date", "2026-07-01"]
+        writer.standardOutput = FileHandle.nullDevice
+        try writer.run()
+        var seen: Set<String> = []
+        repeat {
+            let run = try teamgraph(["stats", "--db", db, "--as-of", "2026-12-31"])
+            #expect(run.status == 0, "\(run.error)")
+            let people = run.output.split(separator: "\n").first { $0.contains("\"people\"") }.map(String.init) ?? run.output
+            seen.insert(people.trimmingCharacters(in: .whitespaces))
+        } while writer.isRunning
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0)
+        #expect(seen.isSubset(of: ["\"people\": 60,", "\"people\": 100060,"]), "\(seen)")
+        #expect(try teamgraph(["validate", "--db", db]).output.hasPrefix("valid: 100060 people"))
+    }
 }
