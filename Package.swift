@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "TeamGraph", targets: ["TeamGraph"]),
         .library(name: "TeamGraphIO", targets: ["TeamGraphIO"]),
         .library(name: "TeamGraphStore", targets: ["TeamGraphStore"]),
+        .library(name: "TeamGraphChart", targets: ["TeamGraphChart"]),
         .executable(name: "teamgraph", targets: ["teamgraph"]),
     ],
     dependencies: [
@@ -24,10 +25,17 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "TeamGraphLayout"),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(name: "TeamGraphChart", dependencies: ["TeamGraph", "TeamGraphLayout", "CGraphviz"]),
         .executableTarget(
             name: "teamgraph",
             dependencies: [
-                "TeamGraph", "TeamGraphIO", "TeamGraphStore",
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +49,11 @@ let package = Package(
                 "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(name: "TeamGraphLayoutTests", dependencies: ["TeamGraphLayout"]),
+        .testTarget(
+            name: "TeamGraphChartTests",
+            dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphChart", "TeamGraphTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

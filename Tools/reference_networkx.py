@@ -62,7 +62,15 @@ def read_text(path, encoding):
         except UnicodeDecodeError as e:
             raise BadInput(f"{path}: not valid UTF-8 ({e}); if it came from a spreadsheet on "
                            f"Chinese Windows, try --encoding gb18030")
-    return data.decode(encoding)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        try:                                   # e.g. a UTF-8 teams file next to a GB18030 export
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise BadInput(f"{path}: not valid {encoding} ({e})")
+    except LookupError:
+        raise BadInput(f"unknown encoding {encoding}")
 
 
 def read_table(path, encoding, fields, maps):
@@ -86,19 +94,34 @@ def read_table(path, encoding, fields, maps):
                 break
     if "id" not in col:
         raise BadInput(f"{path}: no id column (headers: {', '.join(header)})")
+    names = list(col)
+    idx = [col[f] for f in names]
+    width = max(idx) + 1
     recs, lines = [], []
     for row in rows:
-        line = rows.line_num
-        if not row or all(not c.strip() for c in row):
+        if len(row) < width:
+            if not row or all(not c.strip() for c in row):
+                continue
+            row = row + [""] * (width - len(row))
+        elif not row[col["id"]].strip() and all(not c.strip() for c in row):
             continue
-        recs.append({f: (row[k].strip() if k < len(row) else "") for f, k in col.items()})
-        lines.append(line)
+        recs.append(dict(zip(names, [row[k].strip() for k in idx])))
+        lines.append(rows.line_num)
     return recs, lines
 
 
+_DATES = {}
+
+
 def parse_date(s, where):
-    if not s:
-        return None
+    d = _DATES.get(s)
+    if d is not None or not s:
+        return d
+    d = _DATES[s] = _parse_date(s, where)
+    return d
+
+
+def _parse_date(s, where):
     for sep in ("-", "/", "."):
         parts = s.split(sep)
         if len(parts) == 3 and all(p.isdigit() for p in parts):

@@ -26,7 +26,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY.MM.DD` (one- or two-digit month and day).
     ///
     /// Allocation-free: it runs once per person on import.
-    public init?(parsing text: some StringProtocol) {
+    public init?(parsing text: String) {
         var parts = (0, 0, 0)
         var digits = (0, 0, 0)
         var part = 0

@@ -30,47 +30,68 @@ public struct Forest: Sendable {
         self.parents = parents
         var start = [Int32](repeating: 0, count: n + 1)
         var roots: [Int32] = []
-        for v in 0..<n {
-            let p = parents[v]
-            if p < 0 { roots.append(Int32(v)) } else { start[Int(p) + 1] += 1 }
-        }
-        for v in 0..<n { start[v + 1] += start[v] }
-        var fill = start
-        var children = [Int32](repeating: 0, count: n - roots.count)
-        for v in 0..<n {
-            let p = Int(parents[v])
-            if p >= 0 {
-                children[Int(fill[p])] = Int32(v)
-                fill[p] += 1
-            }
-        }
-        // Iterative depth-first walk: an explicit stack instead of recursion, so a chain a
-        // million deep is as safe as a wide tree.
-        var preorder = [Int32]()
-        preorder.reserveCapacity(n)
+        var children: [Int32] = []
+        var preorder = [Int32](repeating: 0, count: n)
         var preorderIndex = [Int32](repeating: -1, count: n)
         var depth = [Int32](repeating: 0, count: n)
-        var stack = [Int32]()
-        for root in roots.reversed() { stack.append(root) }
-        while let v = stack.popLast() {
-            let vi = Int(v)
-            preorderIndex[vi] = Int32(preorder.count)
-            preorder.append(v)
-            let p = parents[vi]
-            if p >= 0 { depth[vi] = depth[Int(p)] + 1 }
-            var c = Int(start[vi + 1])
-            let first = Int(start[vi])
-            while c > first {
-                c -= 1
-                stack.append(children[c])
-            }
-        }
-        precondition(preorder.count == n, "Forest requires an acyclic parent array")
         var size = [Int32](repeating: 1, count: n)
-        for position in stride(from: n - 1, through: 0, by: -1) {
-            let v = Int(preorder[position])
-            let p = parents[v]
-            if p >= 0 { size[Int(p)] += size[v] }
+        // Unsafe buffers: these loops run over every person of a million-person network several
+        // times, and bounds and uniqueness checks were a measurable part of them.
+        parents.withUnsafeBufferPointer { parents in
+            start.withUnsafeMutableBufferPointer { start in
+                for v in 0..<n {
+                    let p = parents[v]
+                    if p < 0 { roots.append(Int32(v)) } else { start[Int(p) + 1] += 1 }
+                }
+                for v in 0..<n { start[v + 1] += start[v] }
+                children = [Int32](unsafeUninitializedCapacity: n - roots.count) { children, count in
+                    var fill = Array(start)
+                    for v in 0..<n {
+                        let p = Int(parents[v])
+                        if p >= 0 {
+                            children[Int(fill[p])] = Int32(v)
+                            fill[p] += 1
+                        }
+                    }
+                    count = n - roots.count
+                }
+                // Iterative depth-first walk: an explicit stack instead of recursion, so a chain a
+                // million deep is as safe as a wide tree.
+                children.withUnsafeBufferPointer { children in
+                    preorder.withUnsafeMutableBufferPointer { preorder in
+                        preorderIndex.withUnsafeMutableBufferPointer { preorderIndex in
+                            depth.withUnsafeMutableBufferPointer { depth in
+                                var stack = [Int32]()
+                                stack.reserveCapacity(64)
+                                var next = 0
+                                for root in roots.reversed() { stack.append(root) }
+                                while let v = stack.popLast() {
+                                    let vi = Int(v)
+                                    preorderIndex[vi] = Int32(next)
+                                    preorder[next] = v
+                                    next += 1
+                                    let p = parents[vi]
+                                    if p >= 0 { depth[vi] = depth[Int(p)] + 1 }
+                                    var c = Int(start[vi + 1])
+                                    let first = Int(start[vi])
+                                    while c > first {
+                                        c -= 1
+                                        stack.append(children[c])
+                                    }
+                                }
+                                precondition(next == n, "Forest requires an acyclic parent array")
+                                size.withUnsafeMutableBufferPointer { size in
+                                    for position in stride(from: n - 1, through: 0, by: -1) {
+                                        let v = Int(preorder[position])
+                                        let p = parents[v]
+                                        if p >= 0 { size[Int(p)] += size[v] }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         self.childStart = start
         self.children = children

@@ -62,7 +62,7 @@ extension Network {
         for i in 0..<count where statuses[i] != .left {
             let o = owner.parents[i]
             if o >= 0, statuses[Int(o)] == .inactive || statuses[Int(o)] == .left {
-                person(i, .inactiveOwner, "owner \(label(o)) is \(statuses[Int(o)])")
+                person(i, .inactiveOwner, "owner \(label(o)) \(statuses[Int(o)] == .left ? "has left" : "is inactive")")
             }
         }
         for i in 0..<count {

@@ -9,6 +9,14 @@ public struct SpanStats: Sendable, Hashable {
     /// The nearest-rank 90th percentile.
     public var p90: Int
 
+    /// Creates statistics from known values.
+    public init(max: Int, mean: Double, median: Int, p90: Int) {
+        self.max = max
+        self.mean = mean
+        self.median = median
+        self.p90 = p90
+    }
+
     /// Computes the statistics of the non-zero values in `spans`; all zero when there are none.
     ///
     /// - Complexity: O(n + max), by counting.
@@ -52,6 +60,14 @@ public struct RelationStats: Sendable, Hashable {
     public var levels: [Int]
     /// Span statistics.
     public var span: SpanStats
+
+    /// Creates relation statistics from known values.
+    public init(roots: Int, maxDepth: Int, levels: [Int], span: SpanStats) {
+        self.roots = roots
+        self.maxDepth = maxDepth
+        self.levels = levels
+        self.span = span
+    }
 }
 
 /// The headline figures of a network, as `teamgraph stats` prints them.

@@ -14,41 +14,42 @@ extension Network {
         var problems = parseProblems
         let n = people.count
         let source = people.source
-        var indexByID = [String: Int32](minimumCapacity: n)
+        let ids = people.ids
+        var indexByID = IDIndex(capacity: n)
         for i in 0..<n {
-            let id = people.ids[i]
+            let id = ids[i]
             if id.isEmpty {
                 problems.append(source.problem(record: i, field: "id", "id is empty"))
                 continue
             }
-            if let first = indexByID[id] {
+            if let first = indexByID.insert(id, at: Int32(i)) {
                 let firstAt = source.lines.isEmpty ? "record \(first)" : "line \(source.lines[Int(first)])"
                 problems.append(source.problem(record: i, field: "id", "duplicate id '\(id)' (first on \(firstAt))"))
-            } else {
-                indexByID[id] = Int32(i)
             }
         }
 
-        func resolve(_ refs: [String], _ relation: Relation) -> [Int32] {
+        func resolve(_ refs: [String], _ relation: Relation) -> ([Int32], [Problem]) {
             var parents = [Int32](repeating: -1, count: n)
+            var problems: [Problem] = []
             let field = relation.rawValue
             for i in 0..<n {
                 let ref = refs[i]
                 if ref.isEmpty { continue }
-                guard let p = indexByID[ref] else {
+                guard let p = indexByID.find(ref) else {
                     problems.append(source.problem(record: i, field: field, "\(field) '\(ref)' does not exist"))
                     continue
                 }
-                if p == Int32(i) || ref == people.ids[i] {
+                if p == Int32(i) || ref == ids[i] {
                     problems.append(source.problem(record: i, field: field, "'\(ref)' is their own \(field)"))
                     continue
                 }
                 parents[i] = p
             }
-            return parents
+            return (parents, problems)
         }
-        var sponsors = resolve(people.sponsors, .sponsor)
-        var owners = resolve(people.owners, .owner)
+        var ((sponsors, sponsorProblems), (owners, ownerProblems)) = bothInParallel(
+            { resolve(people.sponsors, .sponsor) }, { resolve(people.owners, .owner) })
+        problems += sponsorProblems + ownerProblems
         for relation in Relation.allCases {
             let cycles = Network.cycles(in: relation == .sponsor ? sponsors : owners)
             for cycle in cycles {
@@ -83,7 +84,7 @@ extension Network {
                 var lead: Int32?
                 let leadID = teamTable.leads[t]
                 if !leadID.isEmpty {
-                    if let l = indexByID[leadID] {
+                    if let l = indexByID.find(leadID) {
                         lead = l
                     } else {
                         problems.append(ts.problem(record: t, field: "lead", "lead '\(leadID)' does not exist"))
@@ -117,7 +118,7 @@ extension Network {
         }
 
         guard problems.isEmpty else {
-            throw InvalidInput(problems: Network.sorted(problems))
+            throw InvalidInput(problems: Problem.inFileOrder(problems, firstFile: source.file))
         }
         self.init(
             ids: people.ids, names: people.names, roles: people.roles, teamIndex: teamIndex, joined: people.joined,
@@ -125,19 +126,6 @@ extension Network {
             teamsDefined: teamTable != nil, extraKeys: people.extraKeys, extraValues: people.extraValues,
             teamExtraKeys: teamTable?.extraKeys ?? [], layout: people.layout,
             teamLayout: teamTable?.layout ?? ColumnLayout(), indexByID: indexByID)
-    }
-
-    /// Problems in file order: by file (as first met), line, column.
-    static func sorted(_ problems: [Problem]) -> [Problem] {
-        var fileOrder: [String: Int] = [:]
-        for p in problems where fileOrder[p.file] == nil { fileOrder[p.file] = fileOrder.count }
-        return problems.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
-            if x.file != y.file { return fileOrder[x.file]! < fileOrder[y.file]! }
-            if (x.line ?? 0) != (y.line ?? 0) { return (x.line ?? 0) < (y.line ?? 0) }
-            if (x.column ?? 0) != (y.column ?? 0) { return (x.column ?? 0) < (y.column ?? 0) }
-            return a.offset < b.offset
-        }.map(\.element)
     }
 
     /// Every cycle in a parent array, each listed once starting from its member that comes

@@ -35,7 +35,7 @@ public struct Network: Sendable {
     /// The original column layout of the teams file, for writing back.
     public let teamLayout: ColumnLayout
     /// Person index by id.
-    public let indexByID: [String: Int32]
+    public let indexByID: IDIndex
 
     /// Creates a network from already checked parts.
     ///
@@ -46,7 +46,7 @@ public struct Network: Sendable {
         statuses: [Status], sponsors: [Int32], owners: [Int32], teams: [Team], teamsDefined: Bool,
         extraKeys: [String] = [], extraValues: [[String]] = [], teamExtraKeys: [String] = [],
         layout: ColumnLayout = ColumnLayout(), teamLayout: ColumnLayout = ColumnLayout(),
-        indexByID: [String: Int32]? = nil
+        indexByID: IDIndex? = nil
     ) {
         self.ids = ids
         self.names = names
@@ -54,8 +54,7 @@ public struct Network: Sendable {
         self.teamIndex = teamIndex
         self.joined = joined
         self.statuses = statuses
-        self.sponsor = Forest(parents: sponsors)
-        self.owner = Forest(parents: owners)
+        (self.sponsor, self.owner) = bothInParallel({ Forest(parents: sponsors) }, { Forest(parents: owners) })
         self.teams = teams
         self.teamsDefined = teamsDefined
         self.extraKeys = extraKeys
@@ -63,13 +62,7 @@ public struct Network: Sendable {
         self.teamExtraKeys = teamExtraKeys
         self.layout = layout
         self.teamLayout = teamLayout
-        if let indexByID {
-            self.indexByID = indexByID
-        } else {
-            var index = [String: Int32](minimumCapacity: ids.count)
-            for (i, id) in ids.enumerated() { index[id] = Int32(i) }
-            self.indexByID = index
-        }
+        self.indexByID = indexByID ?? IDIndex(ids)
     }
 
     /// The number of people.
@@ -81,8 +74,8 @@ public struct Network: Sendable {
     }
 
     /// The index of the person with this id (surrounding spaces ignored), if any.
-    public func index(of id: some StringProtocol) -> Int32? {
-        indexByID[String(id)] ?? indexByID[id.trimmingSpaces]
+    public func index(of id: String) -> Int32? {
+        indexByID.find(id) ?? indexByID.find(id.trimmingSpaces)
     }
 
     /// The fields of the person at `index`.

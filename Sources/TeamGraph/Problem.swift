@@ -32,6 +32,22 @@ public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension Problem {
+    /// Problems in file order: `firstFile` first, then other files as first met; then by line
+    /// and column, keeping the original order otherwise.
+    public static func inFileOrder(_ problems: [Problem], firstFile: String) -> [Problem] {
+        var fileOrder: [String: Int] = [firstFile: 0]
+        for p in problems where fileOrder[p.file] == nil { fileOrder[p.file] = fileOrder.count }
+        return problems.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.file != y.file { return fileOrder[x.file]! < fileOrder[y.file]! }
+            if (x.line ?? 0) != (y.line ?? 0) { return (x.line ?? 0) < (y.line ?? 0) }
+            if (x.column ?? 0) != (y.column ?? 0) { return (x.column ?? 0) < (y.column ?? 0) }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
 /// An input was rejected: every problem found, in file order.
 public struct InvalidInput: Error, Sendable, CustomStringConvertible {
     /// Every problem found (not only the first).

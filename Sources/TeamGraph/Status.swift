@@ -26,7 +26,7 @@ public enum Status: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvert
     ///
     /// Accepted: `newcomer`/新人; `active`/正常/在职/活跃; `inactive`/停用/暂停/休眠; `left`/离开/离职/退出.
     /// Returns `nil` for anything else.
-    public init?(parsing text: some StringProtocol) {
+    public init?(parsing text: String) {
         if text.isEmpty {
             self = .active
             return

@@ -8,6 +8,8 @@ struct CSVRecord {
     var ends: [Int] = []
     /// The 1-based physical line the record starts on.
     var line = 1
+    /// Whether the input ended inside a quoted field of this record.
+    var unterminated = false
 
     var fieldCount: Int { ends.count }
 
@@ -16,8 +18,9 @@ struct CSVRecord {
     /// Whether the record is an empty line.
     var isBlank: Bool { ends.count == 1 && ends[0] == 0 }
 
-    /// Field k as text, nil when it is not valid UTF-8; `trimmed` drops surrounding ASCII spaces and tabs.
-    func text(_ k: Int, trimmed: Bool = false) -> String? {
+    /// Field k as text, nil when it is not valid UTF-8; `trimmed` drops surrounding ASCII spaces
+    /// and tabs; `known` says the bytes are already known to be valid UTF-8.
+    func text(_ k: Int, trimmed: Bool = false, known valid: Bool = false) -> String? {
         var r = range(k)
         if trimmed {
             while r.lowerBound < r.upperBound, bytes[r.lowerBound] == 0x20 || bytes[r.lowerBound] == 0x09 {
@@ -29,8 +32,37 @@ struct CSVRecord {
         }
         if r.isEmpty { return "" }
         return bytes.withUnsafeBufferPointer { buffer in
-            String(validating: UnsafeBufferPointer(rebasing: buffer[r]), as: UTF8.self)
+            let field = UnsafeBufferPointer(rebasing: buffer[r])
+            return valid ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self)
         }
+    }
+}
+
+extension CSVParser {
+    /// A place to cut `input[from...]` into two parts that can be parsed separately: just after a
+    /// line break outside quotes, near the middle. `nil` when there is none.
+    static func splitPoint(_ input: UnsafeBufferPointer<UInt8>, from start: Int, near: Int? = nil) -> Int? {
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n")
+        let middle = near ?? (start + (input.count - start) / 2)
+        var quotes = 0
+        for i in start..<middle where input[i] == quote { quotes += 1 }
+        var i = middle
+        while i < input.count {
+            let b = input[i]
+            if b == quote { quotes += 1 } else if b == lf && quotes % 2 == 0 { return i + 1 < input.count ? i + 1 : nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The number of line breaks (LF, CRLF or a lone CR) in `input[range]`, counted as the parser counts lines.
+    static func lineBreaks(_ input: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
+        var count = 0
+        for i in range {
+            let b = input[i]
+            if b == 0x0A || (b == 0x0D && (i + 1 >= input.count || input[i + 1] != 0x0A)) { count += 1 }
+        }
+        return count
     }
 }
 
@@ -50,7 +82,9 @@ struct CSVSyntaxError: Sendable {
 /// `Tools/bench-csv.sh` measures it against CSV.swift.
 struct CSVParser {
     /// Calls `onRecord` for every record, blank lines included; returns the syntax problems found.
-    static func parse(_ input: UnsafeBufferPointer<UInt8>, onRecord: (CSVRecord) -> Void) -> [CSVSyntaxError] {
+    static func parse(_ input: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, onRecord: (CSVRecord) -> Void)
+        -> [CSVSyntaxError]
+    {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var errors: [CSVSyntaxError] = []
         var record = CSVRecord()
@@ -59,7 +93,7 @@ struct CSVParser {
         let n = input.count
         var i = 0
         if n >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { i = 3 }
-        var line = 1
+        var line = firstLine
         guard i < n else { return errors }
         record.line = line
         while true {
@@ -90,6 +124,7 @@ struct CSVParser {
                             line: openLine, column: record.ends.count + 1,
                             message: "quoted field is never closed (a \" opened here has no closing \")"))
                     record.ends.append(record.bytes.count)
+                    record.unterminated = true
                     onRecord(record)
                     return errors
                 }

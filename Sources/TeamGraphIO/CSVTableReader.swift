@@ -4,15 +4,35 @@ import TeamGraph
 struct CSVTableReader {
     /// How one column of the file is used.
     enum Role {
-        case field(String)
+        /// The known field with this index in `known`.
+        case field(Int)
+        /// The extra column with this index.
         case extra(Int)
+    }
+
+    /// One data row: its fields as text on demand.
+    struct Row {
+        let record: CSVRecord
+        let trim: [Bool]
+        let textIsValid: Bool
+        /// Columns whose bytes were not valid UTF-8.
+        var invalidColumns: [Int] = []
+
+        /// Field k as text (nil when the row has no such field); invalid UTF-8 reads as empty
+        /// and is recorded.
+        mutating func value(_ k: Int) -> String? {
+            guard k < record.fieldCount else { return nil }
+            if let text = record.text(k, trimmed: trim[k], known: textIsValid) { return text }
+            invalidColumns.append(k)
+            return ""
+        }
     }
 
     let file: String
     let known: [(field: String, headers: [String])]
     let mappings: [String: String]
-    /// Fields that are references or ids: trimmed.
-    let trimmedFields: Set<String>
+    /// Fields (indexes into `known`) whose values are trimmed.
+    let trimmedFields: Set<Int>
 
     /// Decodes the file's bytes to UTF-8 as asked, or returns the problem.
     static func utf8Bytes(of data: [UInt8], encoding: TextEncoding, file: String) -> Result<[UInt8], Problem> {
@@ -32,16 +52,27 @@ struct CSVTableReader {
         }
     }
 
-    /// Splits the file, maps the header, and hands every data record to `onRow` with the value of
-    /// each column (nil for a column the row lacks). Returns the header layout and problems.
+    /// What the header row said: how each column is used.
+    struct Header: Sendable {
+        var roles: [Role]
+        var trim: [Bool]
+        var count: Int { roles.count }
+    }
+
+    /// Splits `input` into records and hands every data record to `onRow`. Unless `header` is
+    /// given, the first non-blank record is the header: it is mapped and reported to `onHeader`.
+    /// `textIsValid` says the whole input is known to be valid UTF-8. Returns the header and the
+    /// problems found.
     func read(
-        _ bytes: [UInt8], onHeader: (ColumnLayout, [String: Int], [String]) -> Void,
-        onRow: (_ values: (Int) -> String?, _ role: [Role], _ line: Int) -> Void
-    ) -> [Problem] {
+        _ input: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, header given: Header? = nil, textIsValid: Bool,
+        onHeader: (ColumnLayout, [String: Int], [String]) -> Void = { _, _, _ in },
+        onRow: (inout Row, _ roles: [Role]) -> Void
+    ) -> (Header?, [Problem]) {
+        var trim: [Bool] = given?.trim ?? []
         var problems: [Problem] = []
-        var roles: [Role] = []
-        var headerCount = 0
-        var sawHeader = false
+        var roles: [Role] = given?.roles ?? []
+        var headerCount = given?.count ?? 0
+        var sawHeader = given != nil
         var invalidUTF8Reported = false
         func invalidUTF8(line: Int, column: Int) {
             let hint =
@@ -50,8 +81,8 @@ struct CSVTableReader {
             invalidUTF8Reported = true
             problems.append(Problem(file: file, line: line, column: column, message: "not valid UTF-8\(hint)"))
         }
-        let syntax = bytes.withUnsafeBufferPointer { buffer in
-            CSVParser.parse(buffer) { record in
+        let syntax =
+            CSVParser.parse(input, firstLine: firstLine) { record in
                 if record.isBlank { return }
                 if !sawHeader {
                     sawHeader = true
@@ -74,7 +105,8 @@ struct CSVTableReader {
                             fieldColumns[field] == nil
                         {
                             fieldColumns[field] = k + 1
-                            roles.append(.field(field))
+                            let index = known.firstIndex { $0.field == field }!
+                            roles.append(.field(index))
                             columns.append(.field(field))
                         } else {
                             if let field = HeaderSpellings.field(for: header, in: known, mappings: mappings) {
@@ -97,10 +129,14 @@ struct CSVTableReader {
                                 file: file, line: record.line,
                                 message: "--map \(field)=\(header): the header has no column '\(header)'"))
                     }
+                    trim = roles.map { role in
+                        if case .field(let f) = role { return trimmedFields.contains(f) }
+                        return false
+                    }
                     onHeader(ColumnLayout(columns: columns, headers: headers), fieldColumns, extras)
                     return
                 }
-                if record.fieldCount != headerCount {
+                if record.fieldCount != headerCount && !record.unterminated {
                     problems.append(
                         Problem(
                             file: file, line: record.line,
@@ -108,21 +144,20 @@ struct CSVTableReader {
                                 "row has \(record.fieldCount) field\(record.fieldCount == 1 ? "" : "s"), the header has \(headerCount)"
                         ))
                 }
-                onRow(
-                    { k in
-                        guard k < record.fieldCount else { return nil }
-                        let trim: Bool
-                        if case .field(let f) = roles[k] { trim = trimmedFields.contains(f) } else { trim = false }
-                        if let text = record.text(k, trimmed: trim) { return text }
-                        invalidUTF8(line: record.line, column: k + 1)
-                        return ""
-                    }, roles, record.line)
+                var row = Row(record: record, trim: trim, textIsValid: textIsValid)
+                onRow(&row, roles)
+                for k in row.invalidColumns { invalidUTF8(line: record.line, column: k + 1) }
             }
-        }
         problems += syntax.map { Problem(file: file, line: $0.line, column: $0.column, message: $0.message) }
         if !sawHeader {
             problems.append(Problem(file: file, line: 1, message: "the file is empty (expected a header row)"))
         }
-        return problems
+        return (sawHeader ? Header(roles: roles, trim: trim) : nil, problems)
+    }
+
+    /// Whether the bytes are valid UTF-8; checked once for the whole file so fields can be
+    /// decoded without checking each one again.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        String(validating: bytes, as: UTF8.self) != nil
     }
 }

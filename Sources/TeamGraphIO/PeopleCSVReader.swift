@@ -2,6 +2,9 @@ import TeamGraph
 
 /// Reads a people CSV (design §4) into a ``PeopleTable``.
 public enum PeopleCSVReader {
+    /// Files at least this large are parsed in two halves on two threads.
+    static let parallelThreshold = 4 << 20
+
     /// Parses the bytes of a people CSV; `file` names it in problems.
     ///
     /// Every problem in the file is returned (syntax, ragged rows, invalid UTF-8, dates, statuses),
@@ -9,97 +12,184 @@ public enum PeopleCSVReader {
     public static func read(_ data: [UInt8], file: String, options: ReadOptions = ReadOptions()) -> (
         PeopleTable, [Problem]
     ) {
-        var table = PeopleTable(source: SourceMap(file: file))
+        read(data, file: file, options: options, parallelThreshold: parallelThreshold)
+    }
+
+    /// ``read(_:file:options:)`` with the size above which the body is parsed in two halves.
+    static func read(_ data: [UInt8], file: String, options: ReadOptions, parallelThreshold: Int) -> (
+        PeopleTable, [Problem]
+    ) {
         let bytes: [UInt8]
         switch CSVTableReader.utf8Bytes(of: data, encoding: options.encoding, file: file) {
         case .success(let decoded): bytes = decoded
-        case .failure(let problem): return (table, [problem])
+        case .failure(let problem): return (PeopleTable(source: SourceMap(file: file)), [problem])
         }
         let reader = CSVTableReader(
-            file: file, known: HeaderSpellings.peopleTable, mappings: options.mappings,
-            trimmedFields: ["id", "sponsor", "owner", "team", "joined", "status", "name", "role"])
+            file: file, known: HeaderSpellings.peopleTable, mappings: options.mappings, trimmedFields: Set(0..<8))
+        return bytes.withUnsafeBufferPointer { input in
+            let valid = CSVTableReader.isValidUTF8(input)
+            var main = Accumulator(file: file, estimate: input.count / 48)
+            // The header, and the body after it when the file is small.
+            let firstText = input.firstIndex { $0 != 0x0A && $0 != 0x0D } ?? 0
+            let headerEnd =
+                input.count >= parallelThreshold ? CSVParser.splitPoint(input, from: 0, near: firstText) : nil
+            let first = UnsafeBufferPointer(rebasing: input[0..<(headerEnd ?? input.count)])
+            let (header, problems) = reader.read(
+                first, textIsValid: valid, onHeader: { main.start(layout: $0, columns: $1, extras: $2) },
+                onRow: { main.add(&$0, $1) })
+            main.problems += problems
+            if let headerEnd, let header, main.hasID {
+                // A large body: two halves cut at a line break outside quotes, parsed on two threads.
+                let body = UnsafeBufferPointer(rebasing: input[headerEnd...])
+                let cut = CSVParser.splitPoint(body, from: 0) ?? body.count
+                let secondLine = 1 + CSVParser.lineBreaks(input, in: 0..<(headerEnd + cut))
+                let firstLine = 1 + CSVParser.lineBreaks(input, in: 0..<headerEnd)
+                let template = main
+                let (a, b) = Parallel.both(
+                    {
+                        var part = template.emptyCopy()
+                        let (_, problems) = reader.read(
+                            UnsafeBufferPointer(rebasing: body[0..<cut]), firstLine: firstLine, header: header,
+                            textIsValid: valid, onRow: { part.add(&$0, $1) })
+                        part.problems += problems
+                        return part
+                    },
+                    {
+                        var part = template.emptyCopy()
+                        let (_, problems) = reader.read(
+                            UnsafeBufferPointer(rebasing: body[cut...]), firstLine: secondLine, header: header,
+                            textIsValid: valid, onRow: { part.add(&$0, $1) })
+                        part.problems += problems
+                        return part
+                    })
+                main.append(a)
+                main.append(b)
+            }
+            return main.finish()
+        }
+    }
+
+    /// The people read so far, with the problems met.
+    struct Accumulator {
+        let file: String
+        var table: PeopleTable
         var problems: [Problem] = []
         var lines: [Int32] = []
         var hasID = false
-        let estimate = bytes.count / 48
-        lines.reserveCapacity(estimate)
-        problems += reader.read(
-            bytes,
-            onHeader: { layout, columns, extras in
-                table.layout = layout
-                table.source.columns = columns
-                table.extraKeys = extras
-                table.extraValues = Array(repeating: [], count: extras.count)
-                table.reserveCapacity(estimate)
-                hasID = columns["id"] != nil
-                if !hasID {
-                    problems.append(
-                        Problem(
-                            file: file, line: 1,
-                            message:
-                                "no id column (expected one of: \(HeaderSpellings.people[0].headers.joined(separator: ", ")); or name it with --map id=HEADER)"
-                        ))
-                }
-            },
-            onRow: { value, roles, line in
-                guard hasID else { return }
-                let record = table.count
-                var id = "", name = "", sponsor = "", owner = "", role = "", team = ""
-                var joined: Day? = nil
-                var status = Status.active
-                for k in roles.indices {
-                    switch roles[k] {
-                    case .extra(let e):
-                        table.extraValues[e].append(value(k) ?? "")
-                    case .field(let field):
-                        guard let text = value(k) else { continue }
-                        switch field {
-                        case "id": id = text
-                        case "name": name = text
-                        case "sponsor": sponsor = text
-                        case "owner": owner = text
-                        case "role": role = text
-                        case "team": team = text
-                        case "joined":
-                            if !text.isEmpty {
-                                if let day = Day(parsing: text) {
-                                    joined = day
-                                } else {
-                                    problems.append(
-                                        Problem(
-                                            file: file, line: line, column: k + 1,
-                                            message: "joined: '\(text)' is not a valid date (expected YYYY-MM-DD)"))
-                                }
-                            }
-                        case "status":
-                            if let parsed = Status(parsing: text) {
-                                status = parsed
+        let estimate: Int
+
+        init(file: String, estimate: Int) {
+            self.file = file
+            self.estimate = estimate
+            table = PeopleTable(source: SourceMap(file: file))
+        }
+
+        /// An accumulator for another part of the same file: same columns, no rows.
+        func emptyCopy() -> Accumulator {
+            var copy = Accumulator(file: file, estimate: estimate / 2)
+            copy.table.extraKeys = table.extraKeys
+            copy.table.extraValues = Array(repeating: [], count: table.extraKeys.count)
+            copy.table.reserveCapacity(estimate / 2 + 1024)
+            copy.hasID = hasID
+            return copy
+        }
+
+        mutating func start(layout: ColumnLayout, columns: [String: Int], extras: [String]) {
+            table.layout = layout
+            table.source.columns = columns
+            table.extraKeys = extras
+            table.extraValues = Array(repeating: [], count: extras.count)
+            table.reserveCapacity(estimate)
+            lines.reserveCapacity(estimate)
+            hasID = columns["id"] != nil
+            if !hasID {
+                problems.append(
+                    Problem(
+                        file: file, line: 1,
+                        message:
+                            "no id column (expected one of: \(HeaderSpellings.people[0].headers.joined(separator: ", ")); or name it with --map id=HEADER)"
+                    ))
+            }
+        }
+
+        mutating func add(_ row: inout CSVTableReader.Row, _ roles: [CSVTableReader.Role]) {
+            guard hasID else { return }
+            let line = row.record.line
+            var id = "", name = "", sponsor = "", owner = "", role = "", team = ""
+            var joined: Day? = nil
+            var status = Status.active
+            for k in roles.indices {
+                switch roles[k] {
+                case .extra(let e):
+                    table.extraValues[e].append(row.value(k) ?? "")
+                case .field(let field):
+                    guard let text = row.value(k) else { continue }
+                    // Indexes into HeaderSpellings.people.
+                    switch field {
+                    case 0: id = text
+                    case 1: name = text
+                    case 2: sponsor = text
+                    case 3: owner = text
+                    case 4: role = text
+                    case 5: team = text
+                    case 6:
+                        if !text.isEmpty {
+                            if let day = Day(parsing: text) {
+                                joined = day
                             } else {
                                 problems.append(
                                     Problem(
                                         file: file, line: line, column: k + 1,
-                                        message: "status: unknown status '\(text)' (accepted: \(Status.acceptedSpellings))"))
+                                        message: "joined: '\(text)' is not a valid date (expected YYYY-MM-DD)"))
                             }
-                        default: break
+                        }
+                    default:
+                        if let parsed = Status(parsing: text) {
+                            status = parsed
+                        } else {
+                            problems.append(
+                                Problem(
+                                    file: file, line: line, column: k + 1,
+                                    message: "status: unknown status '\(text)' (accepted: \(Status.acceptedSpellings))"))
                         }
                     }
                 }
-                _ = record
-                table.ids.append(id)
-                table.names.append(name)
-                table.sponsors.append(sponsor)
-                table.owners.append(owner)
-                table.roles.append(role)
-                table.teams.append(team)
-                table.joined.append(joined)
-                table.statuses.append(status)
-                lines.append(Int32(line))
-            })
-        if hasID && table.count == 0 && problems.isEmpty {
-            problems.append(Problem(file: file, line: 2, message: "the file has a header but no people"))
+            }
+            table.ids.append(id)
+            table.names.append(name)
+            table.sponsors.append(sponsor)
+            table.owners.append(owner)
+            table.roles.append(role)
+            table.teams.append(team)
+            table.joined.append(joined)
+            table.statuses.append(status)
+            lines.append(Int32(line))
         }
-        table.source.lines = lines
-        return (table, problems)
+
+        /// Adds the rows of a later part of the file.
+        mutating func append(_ part: Accumulator) {
+            table.ids += part.table.ids
+            table.names += part.table.names
+            table.sponsors += part.table.sponsors
+            table.owners += part.table.owners
+            table.roles += part.table.roles
+            table.teams += part.table.teams
+            table.joined += part.table.joined
+            table.statuses += part.table.statuses
+            for k in table.extraValues.indices { table.extraValues[k] += part.table.extraValues[k] }
+            lines += part.lines
+            problems += part.problems
+        }
+
+        func finish() -> (PeopleTable, [Problem]) {
+            var table = table
+            var problems = problems
+            if hasID && table.count == 0 && problems.isEmpty {
+                problems.append(Problem(file: file, line: 2, message: "the file has a header but no people"))
+            }
+            table.source.lines = lines
+            return (table, Problem.inFileOrder(problems, firstFile: file))
+        }
     }
 }
 
@@ -116,12 +206,13 @@ public enum TeamsCSVReader {
         case .failure(let problem): return (table, [problem])
         }
         let reader = CSVTableReader(
-            file: file, known: HeaderSpellings.teams, mappings: [:], trimmedFields: ["id", "lead", "name"])
+            file: file, known: HeaderSpellings.teams, mappings: [:], trimmedFields: [0, 1, 2])
         var problems: [Problem] = []
         var lines: [Int32] = []
         var hasID = false
-        problems += reader.read(
-            bytes,
+        problems += bytes.withUnsafeBufferPointer { input in
+            reader.read(
+            input, textIsValid: CSVTableReader.isValidUTF8(input),
             onHeader: { layout, columns, extras in
                 table.layout = layout
                 table.source.columns = columns
@@ -132,24 +223,25 @@ public enum TeamsCSVReader {
                     problems.append(Problem(file: file, line: 1, message: "no id column (expected id, name, lead)"))
                 }
             },
-            onRow: { value, roles, line in
+            onRow: { row, roles in
                 guard hasID else { return }
+                let line = row.record.line
                 var id = "", name = "", lead = ""
                 for k in roles.indices {
                     switch roles[k] {
-                    case .extra(let e): table.extraValues[e].append(value(k) ?? "")
-                    case .field("id"): id = value(k) ?? ""
-                    case .field("name"): name = value(k) ?? ""
-                    case .field("lead"): lead = value(k) ?? ""
-                    case .field: break
+                    case .extra(let e): table.extraValues[e].append(row.value(k) ?? "")
+                    case .field(0): id = row.value(k) ?? ""
+                    case .field(1): name = row.value(k) ?? ""
+                    case .field: lead = row.value(k) ?? ""
                     }
                 }
                 table.ids.append(id)
                 table.names.append(name)
                 table.leads.append(lead)
                 lines.append(Int32(line))
-            })
+            }).1
+        }
         table.source.lines = lines
-        return (table, problems)
+        return (table, Problem.inFileOrder(problems, firstFile: file))
     }
 }

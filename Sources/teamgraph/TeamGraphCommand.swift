@@ -21,7 +21,7 @@ struct TeamGraphCommand: ParsableCommand {
             """,
         subcommands: [
             StatsCommand.self, MetricsCommand.self, GapsCommand.self, ChainCommand.self, AnswersToCommand.self,
-            ReportsCommand.self, CommonCommand.self, ValidateCommand.self, ConvertCommand.self,
+            ReportsCommand.self, CommonCommand.self, ValidateCommand.self, ConvertCommand.self, RenderCommand.self,
             ImportCommand.self, AddCommand.self, AssignCommand.self, MoveCommand.self, SetCommand.self,
             TeamCommand.self, HistoryCommand.self, LogCommand.self, DiffCommand.self,
         ]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Paths to the package's sample files and the built `teamgraph` binary.
+/// Paths to the package's files and the built `teamgraph` binary.
 public enum Fixtures {
     /// The package root (found from this source file's location).
     public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
@@ -8,4 +8,83 @@ public enum Fixtures {
 
     /// A file under `Samples/`.
     public static func sample(_ name: String) -> String { packageRoot.appendingPathComponent("Samples/\(name)").path }
+
+    /// A file under `Tests/Fixtures/`.
+    public static func fixture(_ name: String) -> String {
+        packageRoot.appendingPathComponent("Tests/Fixtures/\(name)").path
+    }
+
+    /// A new empty directory for one test; parallel tests each get their own.
+    public static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("teamgraph-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `text` to a new file in a fresh temporary directory and returns its path.
+    public static func write(_ text: String, name: String = "people.csv") -> String {
+        let url = temporaryDirectory().appendingPathComponent(name)
+        try! Data(text.utf8).write(to: url)
+        return url.path
+    }
+}
+
+/// What a run of the `teamgraph` binary produced.
+public struct RunResult: Sendable, CustomStringConvertible {
+    /// The exit status.
+    public var status: Int32
+    /// Standard output.
+    public var stdout: String
+    /// Standard error.
+    public var stderr: String
+
+    /// All three, for failure messages.
+    public var description: String { "status \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
+}
+
+/// Runs the built `teamgraph` binary, as a user would.
+public enum Teamgraph {
+    /// The binary built by `swift build` (debug), next to the test bundle.
+    public static var binary: URL {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("teamgraph"),
+            Fixtures.packageRoot.appendingPathComponent(".build/debug/teamgraph"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
+    }
+
+    /// Runs `teamgraph` with `arguments` in `directory` (default: the package root) and waits.
+    public static func run(_ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment: [String: String] = [:])
+        throws -> RunResult
+    {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? Fixtures.packageRoot
+        var env = ProcessInfo.processInfo.environment
+        env["TZ"] = "UTC"
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(input) }
+        try inPipe.fileHandleForWriting.close()
+        // Read both pipes concurrently so a large output cannot block the child.
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return RunResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
 }

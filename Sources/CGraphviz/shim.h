@@ -1,0 +1,122 @@
+// The only C that TeamGraph writes against Graphviz: every call whose signature differs between
+// Graphviz 2.42 (Debian 12) and 13 lives here, and string parameters are `const char *` so that
+// Swift passes temporary C strings without dangling-pointer warnings (cgraph copies every string).
+#ifndef TEAMGRAPH_CGRAPHVIZ_SHIM_H
+#define TEAMGRAPH_CGRAPHVIZ_SHIM_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <graphviz/graphviz_version.h>
+#include <graphviz/gvc.h>
+
+/// Object kinds for attribute declarations.
+static const int tg_kind_graph = AGRAPH;
+static const int tg_kind_node = AGNODE;
+static const int tg_kind_edge = AGEDGE;
+
+/// A new, empty Graphviz context with the installed plugins (keep one per process).
+static inline GVC_t *tg_context(void) { return gvContext(); }
+
+/// A new directed, non-strict root graph (`Agdirected` is a C mutable global Swift 6 refuses).
+static inline Agraph_t *tg_open_graph(const char *name) {
+    return agopen((char *)name, Agdirected, NULL);
+}
+
+/// Finds or creates the node called `name` in `g`.
+static inline Agnode_t *tg_node(Agraph_t *g, const char *name) { return agnode(g, (char *)name, 1); }
+
+/// Finds or creates the subgraph called `name` (a cluster when it starts with `cluster`).
+static inline Agraph_t *tg_subgraph(Agraph_t *g, const char *name) { return agsubg(g, (char *)name, 1); }
+
+/// Puts an existing node of the root graph into subgraph `sub`.
+static inline Agnode_t *tg_subnode(Agraph_t *sub, Agnode_t *n) { return agsubnode(sub, n, 1); }
+
+/// Adds an edge from `tail` to `head` (a parallel edge each call: the graph is not strict).
+static inline Agedge_t *tg_edge(Agraph_t *g, Agnode_t *tail, Agnode_t *head) {
+    return agedge(g, tail, head, NULL, 1);
+}
+
+/// Declares an attribute of a kind (`tg_kind_*`) with its default value.
+static inline Agsym_t *tg_declare(Agraph_t *g, int kind, const char *name, const char *value) {
+    return agattr(g, kind, (char *)name, (char *)value);
+}
+
+/// Sets an attribute of a graph, node or edge, declaring it with an empty default if needed.
+static inline int tg_set(void *object, const char *name, const char *value) {
+    return agsafeset(object, (char *)name, (char *)value, (char *)"");
+}
+
+/// Lays the graph out with an engine (`dot`, `twopi`, ...); 0 on success.
+static inline int tg_layout(GVC_t *gvc, Agraph_t *g, const char *engine) { return gvLayout(gvc, g, engine); }
+
+/// Renders a laid-out graph to memory; free `*data` with `tg_free_render_data`.
+static inline int tg_render(GVC_t *gvc, Agraph_t *g, const char *format, char **data, size_t *length) {
+#if defined(GRAPHVIZ_VERSION_MAJOR) && GRAPHVIZ_VERSION_MAJOR >= 3
+    return gvRenderData(gvc, g, format, data, length);
+#else
+    unsigned int short_length = 0;
+    int result = gvRenderData(gvc, g, format, data, &short_length);
+    *length = short_length;
+    return result;
+#endif
+}
+
+/// Frees what `tg_render` returned (Graphviz's allocator, not `free`).
+static inline void tg_free_render_data(char *data) { gvFreeRenderData(data); }
+
+/// Frees the layout data attached to a graph by `tg_layout`.
+static inline int tg_free_layout(GVC_t *gvc, Agraph_t *g) { return gvFreeLayout(gvc, g); }
+
+/// Frees a root graph and everything in it.
+static inline int tg_close(Agraph_t *g) { return agclose(g); }
+
+/// Writes the graph as DOT into memory (no layout needed); free `*data` with `free`.
+static inline int tg_write_dot(Agraph_t *g, char **data, size_t *length) {
+    *data = NULL;
+    *length = 0;
+    FILE *stream = open_memstream(data, length);
+    if (stream == NULL) return -1;
+    int result = agwrite(g, stream);
+    if (fclose(stream) != 0) result = -1;
+    return result;
+}
+
+/// Frees memory allocated by the C library (`tg_write_dot`).
+static inline void tg_free(void *pointer) { free(pointer); }
+
+/// Routes cgraph's error and warning messages to `callback` and reports warnings too.
+static inline void tg_capture_errors(agusererrf callback) {
+    agseterr(AGWARN);
+    agseterrf(callback);
+}
+
+/// Forgets earlier errors: `agerrors()` is sticky for the whole process otherwise.
+static inline void tg_reset_errors(void) { agreseterrors(); }
+
+/// The highest error level seen since the last reset (non-zero means an error).
+static inline int tg_error_count(void) { return agerrors(); }
+
+/// Graphviz's own text measurement (its text layout plugin, pango here). Not in the public
+/// headers of 2.42 but exported by libgvc, with the same signature up to 13.
+extern pointf textspan_size(GVC_t *gvc, textspan_t *span);
+
+/// The width of `text` in points as Graphviz measures it for labels; `*height` gets the line height.
+static inline double tg_text_width(GVC_t *gvc, const char *text, const char *fontname, double fontsize,
+                                   double *height) {
+    textfont_t font = {0};
+    font.name = (char *)fontname;
+    font.size = fontsize;
+    textspan_t span = {0};
+    span.str = (char *)text;
+    span.font = &font;
+    span.just = 'n';
+    pointf size = textspan_size(gvc, &span);
+    if (span.layout && span.free_layout) span.free_layout(span.layout);
+    *height = size.y;
+    return size.x;
+}
+
+/// The Graphviz version string, e.g. "2.43.0".
+static inline const char *tg_graphviz_version(void) { return PACKAGE_VERSION; }
+
+#endif

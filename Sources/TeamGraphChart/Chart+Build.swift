@@ -1,0 +1,461 @@
+import TeamGraph
+
+extension Chart {
+    /// The graph description of this chart of `network`: cards, edges, clusters and legend.
+    ///
+    /// - Throws: ``ChartError`` for an unknown root, a negative depth or a node limit below 1.
+    /// - Complexity: O(n + s log s) for a scope of s people.
+    public func graph(of network: Network) throws(ChartError) -> ChartGraph {
+        graph(of: network, selection: try selection(in: network))
+    }
+
+    /// The graph description of an already computed selection.
+    public func graph(of network: Network, selection: ChartSelection) -> ChartGraph {
+        var builder = ChartGraphBuilder(chart: self, network: network, selection: selection)
+        return builder.build()
+    }
+}
+
+/// Builds a ``ChartGraph`` from a chart, its network and selection; one use per chart.
+struct ChartGraphBuilder {
+    typealias Attribute = ChartGraph.Attribute
+
+    let chart: Chart
+    let network: Network
+    let selection: ChartSelection
+    let forest: Forest
+    let engine: ChartEngine
+    var graph: ChartGraph
+    /// Each person's node index, or -1 when not drawn.
+    var nodeOfPerson: [Int32]
+    /// Synthetic node names and DOM ids already given out.
+    var syntheticNames = Set<String>()
+    /// The gaps about each drawn person, and about each team, in kind order.
+    var personGaps: [Int32: [Gap]] = [:]
+    var teamGaps: [Int32: [Gap]] = [:]
+    /// The gap kinds marked somewhere in the chart, with how many marks each.
+    var markedKinds: [GapKind: Int] = [:]
+    /// The team each lead leads (their own team when they lead it).
+    var teamLedBy: [Int32: Int32] = [:]
+
+    init(chart: Chart, network: Network, selection: ChartSelection) {
+        self.chart = chart
+        self.network = network
+        self.selection = selection
+        self.forest = network.forest(chart.relation)
+        self.engine = chart.engine.resolved(nodeCount: selection.nodeCount)
+        self.graph = ChartGraph(name: "teamgraph", engine: engine.rawValue)
+        self.nodeOfPerson = [Int32](repeating: -1, count: network.count)
+        for (t, team) in network.teams.enumerated() {
+            guard let lead = team.lead else { continue }
+            if teamLedBy[lead] == nil || network.teamIndex[Int(lead)] == Int32(t) { teamLedBy[lead] = Int32(t) }
+        }
+        if let options = chart.gapOptions {
+            for gap in network.gaps(options: options) {
+                switch gap.subject {
+                case .person(let p): personGaps[p, default: []].append(gap)
+                case .team(let t): teamGaps[t, default: []].append(gap)
+                }
+            }
+        }
+    }
+
+    mutating func build() -> ChartGraph {
+        graphAttributes()
+        // The tree engine draws no team boxes (team members are spread over the tree): with
+        // --group-teams it colours the cards by team instead, leads still marked.
+        let clusterOfTeam = chart.groupTeams && engine != .tree ? teamClusters() : [:]
+        let fills = fillColors()
+        for person in selection.people {
+            addPerson(person, fill: fills.color(person), cluster: clusterOfTeam[network.teamIndex[Int(person)]])
+        }
+        addTreeEdges()
+        addCollapsedNodes()
+        if let also = chart.also, also != chart.relation { addAlsoEdges(network.forest(also), relation: also) }
+        addLegend(fills)
+        return graph
+    }
+
+    // MARK: Graph
+
+    mutating func graphAttributes() {
+        let font = chart.fontName
+        var title = "\(chart.relation.rawValue) network · \(GraphvizText.count(selection.people.count)) people drawn"
+        let hidden = selection.collapsed.reduce(0) { $0 + $1.count }
+        if hidden > 0 { title += ", \(GraphvizText.count(hidden)) collapsed" }
+        if !chart.roots.isEmpty {
+            let names = selection.roots.prefix(3).map { network.label($0) }
+            title += " · under " + names.joined(separator: ", ") + (selection.roots.count > 3 ? ", …" : "")
+        }
+        if let depth = chart.depth { title += " · depth \(depth)" }
+        var attributes: [Attribute] = [
+            .text("label", title), Attribute("labelloc", "t"), Attribute("labeljust", "l"),
+            Attribute("fontname", font), Attribute("fontsize", "14"), Attribute("bgcolor", "white"),
+            Attribute("pad", "0.3"), Attribute("outputorder", "edgesfirst"), Attribute("charset", "UTF-8"),
+        ]
+        switch engine {
+        case .twopi:
+            attributes += [Attribute("ranksep", "1.6")]
+        case .tree:
+            break
+        case .dot, .auto:
+            attributes += [
+                Attribute("rankdir", chart.rankDirection.rawValue), Attribute("newrank", "true"),
+                Attribute("nodesep", "0.18"), Attribute("ranksep", "0.45"),
+            ]
+        }
+        graph.attributes = attributes
+        graph.nodeDefaults = [
+            Attribute("shape", "box"), Attribute("style", "rounded,filled"), Attribute("fillcolor", "white"),
+            Attribute("color", "#4d4d4d"), Attribute("fontname", font), Attribute("fontsize", "10"),
+            Attribute("margin", "0.10,0.04"), Attribute("penwidth", "1"),
+        ]
+        graph.edgeDefaults = [
+            Attribute("color", "#7f7f7f"), Attribute("arrowhead", "none"), Attribute("penwidth", "1"),
+        ]
+    }
+
+    /// A node name and DOM id that no person id can equal.
+    mutating func syntheticName(_ base: String) -> String {
+        var name = String(
+            String.UnicodeScalarView(
+                base.unicodeScalars.map { $0 == "\\" || $0 == "&" || $0.value < 0x20 || !GraphvizText.isAllowedInXML($0) ? "_" : $0 }))
+        while network.indexByID.find(name) != nil || syntheticNames.contains(name) { name += "~" }
+        syntheticNames.insert(name)
+        return name
+    }
+
+    // MARK: Teams
+
+    /// One cluster per team with a drawn member, in team order; the team's index to its cluster.
+    mutating func teamClusters() -> [Int32: Int] {
+        var used = [Bool](repeating: false, count: network.teams.count)
+        for person in selection.people where network.teamIndex[Int(person)] >= 0 {
+            used[Int(network.teamIndex[Int(person)])] = true
+        }
+        var clusterOfTeam: [Int32: Int] = [:]
+        for (t, team) in network.teams.enumerated() where used[t] {
+            let label = team.name.isEmpty ? "team \(team.id)" : "\(team.name) (\(team.id))"
+            var attributes: [Attribute] = [
+                .text("id", syntheticName("team:\(team.id)")), Attribute("class", "team"),
+                .text("label", label), Attribute("style", "rounded,filled"), Attribute("fillcolor", "#fafafa"),
+                Attribute("color", "#9e9e9e"), Attribute("fontname", chart.fontName), Attribute("fontsize", "11"),
+            ]
+            var tooltip = [label, team.lead.map { "lead: \(network.label($0))" } ?? "no lead"]
+            if let gaps = teamGaps[Int32(t)], let first = gaps.first {
+                attributes[1] = Attribute("class", "team gap " + gaps.map { "gap-\($0.kind.rawValue)" }.joined(separator: " "))
+                attributes[2] = .lines("label", [label] + gaps.map { ChartPalette.tag($0.kind) })
+                attributes += [Attribute("color", ChartPalette.mark(first.kind)), Attribute("penwidth", "3")]
+                tooltip += gaps.map(\.detail)
+                for gap in gaps { markedKinds[gap.kind, default: 0] += 1 }
+            }
+            attributes.append(.lines("tooltip", tooltip))
+            clusterOfTeam[Int32(t)] = graph.clusters.count
+            graph.clusters.append(ChartGraph.Cluster(name: "cluster_team_\(t)", attributes: attributes))
+        }
+        return clusterOfTeam
+    }
+
+    // MARK: People
+
+    mutating func addPerson(_ person: Int32, fill: String, cluster: Int?) {
+        let i = Int(person)
+        let id = network.ids[i]
+        let name = network.names[i].isEmpty ? id : network.names[i]
+        var classes = ["person", network.statuses[i].description]
+        var lines = [GraphvizText.truncated(name, limit: 32)]
+        if !network.roles[i].isEmpty { lines.append(GraphvizText.truncated(network.roles[i], limit: 32)) }
+        lines.append(countsLine(person, relation: chart.relation))
+
+        var extra: [Attribute] = []
+        let t = network.teamIndex[i]
+        if chart.groupTeams, let led = ledTeams(person).first {
+            classes.append("lead")
+            let team = network.teams[Int(led)]
+            lines.append("★ lead, " + GraphvizText.truncated(team.name.isEmpty ? team.id : team.name, limit: 24))
+            extra += [Attribute("penwidth", "2.5")]
+        }
+        let gaps = personGaps[person] ?? []
+        if let first = gaps.first {
+            classes.append("gap")
+            for gap in gaps {
+                classes.append("gap-\(gap.kind.rawValue)")
+                lines.append(ChartPalette.tag(gap.kind))
+                markedKinds[gap.kind, default: 0] += 1
+            }
+            extra = [Attribute("color", ChartPalette.mark(first.kind)), Attribute("penwidth", "3")]
+        }
+        if network.statuses[i] == .left { extra.append(Attribute("style", "rounded,filled,dashed")) }
+
+        var tooltip = ["\(name) (\(id))"]
+        if !network.roles[i].isEmpty { tooltip.append("role: \(network.roles[i])") }
+        if t >= 0 { tooltip.append("team: \(network.teamLabel(Int(t)))") }
+        tooltip.append("status: \(network.statuses[i])" + (network.joined[i].map { ", joined \($0)" } ?? ""))
+        for relation in [Relation.sponsor, .owner] {
+            let parent = network.forest(relation).parents[i]
+            tooltip.append("\(relation.rawValue): " + (parent >= 0 ? network.label(parent) : "none"))
+        }
+        tooltip.append(countsLine(person, relation: .sponsor) + "; " + countsLine(person, relation: .owner))
+        tooltip += gaps.map { "\($0.kind.rawValue): \($0.detail)" }
+
+        nodeOfPerson[i] = Int32(graph.nodes.count)
+        graph.nodes.append(
+            ChartGraph.Node(
+                name: nodeName(person),
+                attributes: [
+                    .text("id", id), Attribute("class", classes.joined(separator: " ")), .lines("label", lines),
+                    .lines("tooltip", tooltip), Attribute("fillcolor", fill),
+                ] + extra,
+                cluster: cluster))
+    }
+
+    /// The person's Graphviz node name: the id, unless Graphviz could not write it back as DOT.
+    ///
+    /// Graphviz 2.42 writes a node name ending in a backslash as `"x\"`, which no DOT reader
+    /// accepts, copies control characters into the SVG `<title>`, and leaves an `&` that looks
+    /// like an entity unescaped in edge titles; such ids get a synthetic name (the `id`
+    /// attribute still carries the real id).
+    mutating func nodeName(_ person: Int32) -> String {
+        let id = network.ids[Int(person)]
+        let safe = id.unicodeScalars.allSatisfy {
+            $0 != "\\" && $0 != "&" && $0.value >= 0x20 && GraphvizText.isAllowedInXML($0)
+        }
+        return safe ? id : syntheticName("person:\(person)")
+    }
+
+    /// The team this person leads, if any: their own team first, else the first team they lead.
+    func ledTeams(_ person: Int32) -> [Int32] {
+        teamLedBy[person].map { [$0] } ?? []
+    }
+
+    /// "frontline 3 · downline 12" (sponsor) or "reports 3 · owned 12" (owner).
+    func countsLine(_ person: Int32, relation: Relation) -> String {
+        let forest = network.forest(relation)
+        let direct = GraphvizText.count(forest.childCount(of: person))
+        let total = GraphvizText.count(forest.descendantCount(of: person))
+        return relation == .sponsor ? "frontline \(direct) · downline \(total)" : "reports \(direct) · owned \(total)"
+    }
+
+    // MARK: Edges
+
+    mutating func addTreeEdges() {
+        // Which drawn people have drawn children or a `more` node: the rest are leaves.
+        var hasChildNode = [Bool](repeating: false, count: network.count)
+        for c in selection.collapsed where c.parent >= 0 { hasChildNode[Int(c.parent)] = true }
+        var isChartRoot = [Bool](repeating: false, count: network.count)
+        for root in selection.roots { isChartRoot[Int(root)] = true }
+        for person in selection.people where !isChartRoot[Int(person)] {
+            hasChildNode[Int(forest.parents[Int(person)])] = true
+        }
+        // Leaves of one parent, in drawing order, numbered to stack them in columns.
+        var leafCount: [Int32: Int] = [:]
+        for person in selection.people where !isChartRoot[Int(person)] && !hasChildNode[Int(person)] {
+            leafCount[forest.parents[Int(person)], default: 0] += 1
+        }
+        var leafSeen: [Int32: Int] = [:]
+        for person in selection.people where !isChartRoot[Int(person)] {
+            let parent = forest.parents[Int(person)]
+            var attributes = [Attribute("class", "tree")]
+            if engine == .dot, !hasChildNode[Int(person)], let leaves = leafCount[parent],
+                leaves > chart.leafStackThreshold
+            {
+                let k = leafSeen[parent, default: 0]
+                leafSeen[parent] = k + 1
+                let columns = max(2, Int(Double(leaves).squareRoot().rounded(.up)))
+                if k >= columns { attributes.append(Attribute("minlen", String(1 + k / columns))) }
+            }
+            graph.edges.append(
+                ChartGraph.Edge(
+                    tail: Int(nodeOfPerson[Int(parent)]), head: Int(nodeOfPerson[Int(person)]), attributes: attributes))
+        }
+    }
+
+    mutating func addCollapsedNodes() {
+        for collapsed in selection.collapsed {
+            let count = GraphvizText.count(collapsed.count)
+            let under = collapsed.parent >= 0 ? network.ids[Int(collapsed.parent)] : "roots"
+            let name = syntheticName("more:\(under)")
+            let tooltip: [String]
+            if collapsed.parent >= 0 {
+                tooltip = [
+                    "\(count) more people under \(network.label(collapsed.parent)) (\(chart.relation.rawValue))",
+                    "draw them with --root \(network.ids[Int(collapsed.parent)])",
+                ]
+            } else {
+                tooltip = ["\(count) people under roots left out of the chart", "pick roots with --root ID"]
+            }
+            let node = graph.nodes.count
+            graph.nodes.append(
+                ChartGraph.Node(
+                    name: name,
+                    attributes: [
+                        .text("id", name), Attribute("class", "more"), .text("label", "+\(count) people"),
+                        .lines("tooltip", tooltip), Attribute("style", "rounded,dashed"),
+                        Attribute("fillcolor", ChartPalette.more), Attribute("fontcolor", "#424242"),
+                    ]))
+            if collapsed.parent >= 0 {
+                graph.edges.append(
+                    ChartGraph.Edge(
+                        tail: Int(nodeOfPerson[Int(collapsed.parent)]), head: node,
+                        attributes: [Attribute("class", "collapsed"), Attribute("style", "dashed")]))
+            }
+        }
+    }
+
+    /// Dashed edges of the other relation between drawn people, where it differs from the tree edge.
+    mutating func addAlsoEdges(_ other: Forest, relation: Relation) {
+        for person in selection.people {
+            let parent = other.parents[Int(person)]
+            guard parent >= 0, nodeOfPerson[Int(parent)] >= 0, parent != forest.parents[Int(person)] else { continue }
+            graph.edges.append(
+                ChartGraph.Edge(
+                    tail: Int(nodeOfPerson[Int(parent)]), head: Int(nodeOfPerson[Int(person)]),
+                    attributes: [
+                        Attribute("class", "also also-\(relation.rawValue)"), Attribute("style", "dashed"),
+                        Attribute("constraint", "false"), Attribute("color", "#3182bd"),
+                        Attribute("arrowhead", "normal"), Attribute("arrowsize", "0.6"),
+                        .text("tooltip", "\(relation.rawValue): \(network.label(parent)) → \(network.label(person))"),
+                    ]))
+        }
+    }
+
+    // MARK: Colours and legend
+
+    /// The fill colour of each drawn person and the legend entries that explain them.
+    struct Fills {
+        var entries: [(label: String, color: String, key: String, count: Int)]
+        var colorOfPerson: [Int32: String]
+        func color(_ person: Int32) -> String { colorOfPerson[person] ?? ChartPalette.other }
+    }
+
+    /// What the card colours show: team for a tree chart with teams grouped, else as asked.
+    var coloring: ChartColoring { engine == .tree && chart.groupTeams ? .team : chart.coloring }
+
+    func fillColors() -> Fills {
+        var fills = Fills(entries: [], colorOfPerson: [:])
+        switch coloring {
+        case .status:
+            var counts = [Int](repeating: 0, count: Status.allCases.count)
+            for person in selection.people {
+                let status = network.statuses[Int(person)]
+                counts[Int(status.rawValue)] += 1
+                fills.colorOfPerson[person] = ChartPalette.fill(status)
+            }
+            for status in Status.allCases where counts[Int(status.rawValue)] > 0 {
+                fills.entries.append((status.description, ChartPalette.fill(status), status.description, counts[Int(status.rawValue)]))
+            }
+        case .role, .team:
+            // Keys in order of first appearance among the drawn people.
+            var slot: [String: Int] = [:]
+            var keys: [(label: String, count: Int)] = []
+            var otherCount = 0
+            for person in selection.people {
+                let i = Int(person)
+                let key: String
+                let label: String
+                if coloring == .role {
+                    key = network.roles[i]
+                    label = key
+                } else {
+                    let t = network.teamIndex[i]
+                    key = t >= 0 ? network.teams[Int(t)].id : ""
+                    label = t >= 0 ? network.teamLabel(Int(t)) : ""
+                }
+                if key.isEmpty {
+                    otherCount += 1
+                    continue
+                }
+                let s: Int
+                if let existing = slot[key] {
+                    s = existing
+                } else {
+                    s = keys.count
+                    slot[key] = s
+                    keys.append((label, 0))
+                }
+                keys[s].count += 1
+                if s < ChartPalette.categorical.count { fills.colorOfPerson[person] = ChartPalette.categorical[s] }
+            }
+            let named = min(keys.count, ChartPalette.categorical.count)
+            for s in 0..<named {
+                fills.entries.append((keys[s].label, ChartPalette.categorical[s], "\(s)", keys[s].count))
+            }
+            otherCount += keys.dropFirst(named).reduce(0) { $0 + $1.count }
+            if otherCount > 0 {
+                let what = coloring == .role ? "role" : "team"
+                let label = keys.count > named ? "other or no \(what)" : "no \(what)"
+                fills.entries.append((label, ChartPalette.other, "other", otherCount))
+            }
+        }
+        return fills
+    }
+
+    /// Legend entries as a row (TB) or column (LR) of small cards after a caption.
+    ///
+    /// Not a cluster: Graphviz 2.42's `dot` leaks a few kilobytes per cluster on every render,
+    /// and the legend is on every chart.
+    mutating func addLegend(_ fills: Fills) {
+        let caption = syntheticName("legend")
+        graph.nodes.append(
+            ChartGraph.Node(
+                name: caption,
+                attributes: [
+                    .text("id", caption), Attribute("class", "legend-caption"), Attribute("shape", "plaintext"),
+                    Attribute("style", ""), .text("label", "Legend · colour = \(coloring.rawValue)"),
+                    Attribute("fontsize", "11"),
+                ]))
+        var previous: Int? = graph.nodes.count - 1
+        func add(_ builder: inout ChartGraphBuilder, _ key: String, _ attributes: [Attribute]) {
+            let name = builder.syntheticName("legend:\(key)")
+            let node = builder.graph.nodes.count
+            builder.graph.nodes.append(
+                ChartGraph.Node(name: name, attributes: [.text("id", name)] + attributes))
+            // Invisible edges keep the entries in one row (TB) or column (LR) in their given order.
+            if let previous {
+                builder.graph.edges.append(
+                    ChartGraph.Edge(
+                        tail: previous, head: node,
+                        attributes: [Attribute("style", "invis"), Attribute("class", "legend-order"), Attribute("minlen", "0")]))
+            }
+            previous = node
+        }
+        for entry in fills.entries {
+            add(
+                &self, "\(coloring.rawValue):\(entry.key)",
+                [
+                    Attribute("class", "legend legend-\(coloring.rawValue)"),
+                    .text("label", "\(GraphvizText.truncated(entry.label, limit: 32)) · \(GraphvizText.count(entry.count))"),
+                    Attribute("fillcolor", entry.color),
+                ])
+        }
+        for kind in GapKind.allCases {
+            guard let count = markedKinds[kind] else { continue }
+            add(
+                &self, "gap:\(kind.rawValue)",
+                [
+                    Attribute("class", "legend legend-gap gap-\(kind.rawValue)"),
+                    .lines("label", [ChartPalette.tag(kind), "\(kind.rawValue) · \(GraphvizText.count(count))"]),
+                    Attribute("fillcolor", "white"), Attribute("color", ChartPalette.mark(kind)), Attribute("penwidth", "3"),
+                ])
+        }
+        if chart.gapOptions != nil && markedKinds.isEmpty {
+            add(&self, "gap:none", [Attribute("class", "legend legend-gap"), .text("label", "no coverage gaps"), Attribute("fillcolor", "white")])
+        }
+        if let also = chart.also, also != chart.relation {
+            add(
+                &self, "also",
+                [
+                    Attribute("class", "legend legend-also"), .text("label", "dashed arrow: \(also.rawValue)"),
+                    Attribute("fillcolor", "white"), Attribute("color", "#3182bd"), Attribute("style", "rounded,dashed"),
+                ])
+        }
+        if !selection.collapsed.isEmpty {
+            add(
+                &self, "more",
+                [
+                    Attribute("class", "legend legend-more"), .text("label", "+N people: a collapsed branch"),
+                    Attribute("fillcolor", "white"), Attribute("style", "rounded,dashed"),
+                ])
+        }
+    }
+}

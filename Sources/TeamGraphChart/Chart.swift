@@ -1,0 +1,129 @@
+import TeamGraph
+
+/// What a network chart shows: which people, which relation, and how they are marked.
+///
+/// A plain value, separate from drawing: ``graph(of:)`` turns it into a ``ChartGraph`` and
+/// ``render(_:format:)`` draws that through Graphviz.
+///
+/// ```swift
+/// var chart = Chart(relation: .sponsor)
+/// chart.roots = ["M002"]
+/// chart.depth = 3
+/// let svg = try chart.render(network, format: .svg).data
+/// ```
+public struct Chart: Sendable, Hashable {
+    /// The people the chart starts at, by id; empty means every root of the relation.
+    public var roots: [String]
+    /// How many levels below each root to draw (`0` draws the roots only); `nil` for all.
+    public var depth: Int?
+    /// The relation drawn as the tree edges.
+    public var relation: Relation
+    /// The other relation, drawn as dashed edges that do not constrain the layout; `nil` for none.
+    public var also: Relation?
+    /// The direction the tree grows.
+    public var rankDirection: RankDirection
+    /// The Graphviz layout engine.
+    public var engine: ChartEngine
+    /// Whether each team is drawn as a box (cluster) around its members, with the lead marked.
+    public var groupTeams: Bool
+    /// What the fill colour of the cards shows.
+    public var coloring: ChartColoring
+    /// Mark the coverage gaps found with these options; `nil` draws no gap marks.
+    public var gapOptions: AnalysisOptions?
+    /// The most nodes drawn; above it the deepest and largest branches collapse into `more` nodes.
+    public var maxNodes: Int
+    /// Above this many people with nobody under them, someone's leaves are stacked in columns.
+    public var leafStackThreshold: Int
+    /// The font list of every text: a CJK font first so Chinese names never show as boxes.
+    public var fontName: String
+
+    /// The default ``maxNodes``: what the `tree` engine draws in a few seconds on a 2-core machine.
+    public static let defaultMaxNodes = 20000
+    /// The node count above which ``ChartEngine/auto`` switches from `dot` to `tree` (`dot` takes
+    /// about a second at 2,000 people and grows roughly quadratically).
+    public static let autoDotLimit = 2000
+    /// The default ``fontName``: WenQuanYi Micro Hei and Noto Sans CJK for Chinese, then sans-serif.
+    public static let defaultFontName = "WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
+
+    /// Creates a chart of a whole relation, coloured by status, with the default limits.
+    public init(
+        roots: [String] = [], depth: Int? = nil, relation: Relation = .sponsor, also: Relation? = nil,
+        rankDirection: RankDirection = .topToBottom, engine: ChartEngine = .auto, groupTeams: Bool = false,
+        coloring: ChartColoring = .status, gapOptions: AnalysisOptions? = nil, maxNodes: Int = Chart.defaultMaxNodes,
+        leafStackThreshold: Int = 8, fontName: String = Chart.defaultFontName
+    ) {
+        self.roots = roots
+        self.depth = depth
+        self.relation = relation
+        self.also = also
+        self.rankDirection = rankDirection
+        self.engine = engine
+        self.groupTeams = groupTeams
+        self.coloring = coloring
+        self.gapOptions = gapOptions
+        self.maxNodes = maxNodes
+        self.leafStackThreshold = leafStackThreshold
+        self.fontName = fontName
+    }
+}
+
+/// The direction a chart's tree grows (Graphviz `rankdir`).
+public enum RankDirection: String, Sendable, Hashable, CaseIterable {
+    /// Roots at the top.
+    case topToBottom = "TB"
+    /// Roots on the left.
+    case leftToRight = "LR"
+}
+
+/// The Graphviz layout engine of a chart.
+public enum ChartEngine: String, Sendable, Hashable, CaseIterable {
+    /// Layered tree drawing: the most readable, roughly quadratic in the number of nodes.
+    case dot
+    /// Radial drawing: fast on thousands of nodes, less readable.
+    case twopi
+    /// A tidy tree laid out in linear time by TeamGraph (``TidyTreeLayout``), drawn by Graphviz
+    /// at fixed positions: for charts of tens of thousands of people.
+    case tree
+    /// `dot` up to ``Chart/autoDotLimit`` drawn nodes, `tree` above.
+    case auto
+
+    /// The engine actually run for a chart of `nodeCount` nodes.
+    public func resolved(nodeCount: Int) -> ChartEngine {
+        switch self {
+        case .dot, .twopi, .tree: self
+        case .auto: nodeCount <= Chart.autoDotLimit ? .dot : .tree
+        }
+    }
+}
+
+/// What a chart's card colours show.
+public enum ChartColoring: String, Sendable, Hashable, CaseIterable {
+    /// newcomer, active, inactive, left.
+    case status
+    /// Each role its own colour.
+    case role
+    /// Each team its own colour.
+    case team
+}
+
+/// A chart's output format.
+public enum ChartFormat: String, Sendable, Hashable, CaseIterable {
+    /// Scalable vector graphics (Graphviz's core SVG renderer: keeps ids, classes and tooltips).
+    case svg
+    /// A bitmap, drawn by cairo.
+    case png
+    /// A printable document, drawn by cairo.
+    case pdf
+    /// The graph description in Graphviz's DOT language, not laid out.
+    case dot
+
+    /// The Graphviz output format name.
+    var graphvizName: String {
+        switch self {
+        case .svg: "svg"
+        case .png: "png:cairo"
+        case .pdf: "pdf:cairo"
+        case .dot: "dot"
+        }
+    }
+}

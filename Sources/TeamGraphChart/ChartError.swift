@@ -1,0 +1,21 @@
+/// Why a chart could not be made.
+public enum ChartError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A root id names nobody in the network.
+    case unknownRoot(String)
+    /// A negative depth was asked for.
+    case negativeDepth(Int)
+    /// A node limit below 1 was asked for.
+    case invalidMaxNodes(Int)
+    /// Graphviz refused the graph or failed to draw it; its own message is kept.
+    case graphviz(String)
+
+    /// A message for the person who ran the command.
+    public var description: String {
+        switch self {
+        case .unknownRoot(let id): "no person with id '\(id)' in the network (--root)"
+        case .negativeDepth(let depth): "--depth must be 0 or more, not \(depth)"
+        case .invalidMaxNodes(let count): "--max-nodes must be 1 or more, not \(count)"
+        case .graphviz(let message): "Graphviz: \(message)"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import TeamGraph
+
+/// The colours of a chart: card fills by status, role or team, and gap marks.
+enum ChartPalette {
+    /// Light fills that keep black text readable (ColorBrewer Set3 and Pastel1, colour-blind aware order).
+    static let categorical = [
+        "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
+        "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f",
+    ]
+    /// The fill of people whose role or team is beyond the categorical colours, or who have none.
+    static let other = "#f0f0f0"
+    /// The fill of `more` nodes.
+    static let more = "#ffffff"
+
+    /// The fill for a status.
+    static func fill(_ status: Status) -> String {
+        switch status {
+        case .newcomer: "#c7e9c0"
+        case .active: "#deebf7"
+        case .inactive: "#fdd0a2"
+        case .left: "#e0e0e0"
+        }
+    }
+
+    /// The border colour marking a gap kind.
+    static func mark(_ kind: GapKind) -> String {
+        switch kind {
+        case .unownedNewcomer: "#d62728"
+        case .ownerOverloaded: "#ff7f0e"
+        case .inactiveOwner: "#9467bd"
+        case .ownerOutsideLine: "#8c564b"
+        case .teamWithoutLead: "#e377c2"
+        case .leadOutsideTeam: "#17becf"
+        }
+    }
+
+    /// The short tag a card carries for a gap kind.
+    static func tag(_ kind: GapKind) -> String {
+        switch kind {
+        case .unownedNewcomer: "⚠ newcomer, no owner"
+        case .ownerOverloaded: "⚠ too many reports"
+        case .inactiveOwner: "⚠ owner inactive/left"
+        case .ownerOutsideLine: "⚠ owner off the line"
+        case .teamWithoutLead: "⚠ team has no lead"
+        case .leadOutsideTeam: "⚠ lead from another team"
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+import TeamGraph
+@testable import TeamGraphChart
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite struct ChartSVGTests {
+    let asOf = AnalysisOptions(asOf: Day(year: 2026, month: 6, day: 30)!)
+
+    @Test func everyPersonIsOneNodeWithIdAndStatusClass() throws {
+        let network = try ChartTestSupport.sample()
+        let svg = try ParsedSVG(Chart().render(network).data)
+        let people = try svg.groups("person")
+        #expect(people.count == network.count)
+        var seen = Set<String>()
+        for group in people {
+            let id = try #require(ParsedSVG.id(group))
+            let person = try #require(network.index(of: id), "unknown id \(id)")
+            #expect(seen.insert(id).inserted, "duplicate node for \(id)")
+            let classes = ParsedSVG.classes(group)
+            #expect(classes.contains("node") && classes.contains("person"))
+            #expect(classes.contains(network.statuses[Int(person)].description))
+            let texts = try ParsedSVG.texts(group)
+            #expect(texts.first == GraphvizText.truncated(network.names[Int(person)], limit: 32))
+            let tooltip = try #require(try ParsedSVG.tooltip(group))
+            #expect(tooltip.contains("(\(id))"))
+        }
+        #expect(seen == Set(network.ids))
+        // One tree edge per person who has a sponsor; no `more` nodes below the limit.
+        let treeEdges = try svg.groups("tree")
+        #expect(treeEdges.count == network.count - network.sponsor.roots.count)
+        #expect(try svg.groups("more").isEmpty)
+    }
+
+    @Test func cardsShowCountsOfTheRelationDrawn() throws {
+        let network = try ChartTestSupport.sample()
+        let m002 = try #require(network.index(of: "M002"))
+        for relation in [Relation.sponsor, .owner] {
+            let svg = try ParsedSVG(Chart(roots: ["M002"], relation: relation).render(network).data)
+            let group = try #require(try svg.groups("person").first { ParsedSVG.id($0) == "M002" })
+            let forest = network.forest(relation)
+            let expected =
+                relation == .sponsor
+                ? "frontline \(forest.childCount(of: m002)) · downline \(forest.descendantCount(of: m002))"
+                : "reports \(forest.childCount(of: m002)) · owned \(forest.descendantCount(of: m002))"
+            #expect(try ParsedSVG.texts(group).contains(expected))
+            #expect(try svg.groups("person").count == forest.descendantCount(of: m002) + 1)
+        }
+    }
+
+    @Test func legendListsEveryColourUsed() throws {
+        let network = try ChartTestSupport.sample()
+        let svg = try ParsedSVG(Chart().render(network).data)
+        let entries = try svg.groups("legend-status")
+        let present = Set(network.statuses.map(\.description))
+        #expect(entries.count == present.count)
+        for status in present {
+            let count = network.statuses.count { $0.description == status }
+            #expect(try entries.contains { try ParsedSVG.texts($0) == ["\(status) · \(count)"] })
+        }
+        let roles = try ParsedSVG(Chart(coloring: .role).render(network).data).groups("legend-role")
+        #expect(roles.count == Set(network.roles.filter { !$0.isEmpty }).count + (network.roles.contains("") ? 1 : 0))
+    }
+
+    @Test func gapsAreMarkedWithALegend() throws {
+        let network = try ChartTestSupport.sample()
+        let gaps = network.gaps(options: asOf)
+        let svg = try ParsedSVG(Chart(groupTeams: true, gapOptions: asOf).render(network).data)
+        for kind in Set(gaps.map(\.kind)) {
+            let marked = try svg.groups("gap-\(kind.rawValue)").filter { !ParsedSVG.classes($0).contains("legend") }
+            #expect(marked.count == gaps.count { $0.kind == kind }, "\(kind)")
+            let legend = try svg.groups("legend-gap").filter { ParsedSVG.classes($0).contains("gap-\(kind.rawValue)") }
+            #expect(legend.count == 1, "legend for \(kind)")
+        }
+        // Team boxes, with each team's lead marked.
+        let teams = try svg.groups("team")
+        #expect(teams.count == Set(network.teamIndex.filter { $0 >= 0 }).count)
+        let leads = try svg.groups("lead").compactMap { ParsedSVG.id($0) }
+        let expectedLeads = network.teams.compactMap { $0.lead.map { network.ids[Int($0)] } }
+        #expect(Set(leads) == Set(expectedLeads))
+    }
+
+    @Test func alsoEdgesAreDashedAndOnlyWhereTheRelationsDiffer() throws {
+        let network = try ChartTestSupport.sample()
+        let svg = try ParsedSVG(Chart(also: .owner).render(network).data)
+        let expected = (0..<network.count).count { i in
+            let o = network.owner.parents[i]
+            return o >= 0 && o != network.sponsor.parents[i]
+        }
+        #expect(try svg.groups("also").count == expected)
+        #expect(expected > 0)
+    }
+
+    @Test func collapsedBranchesAreMoreNodesWithTheRightCounts() throws {
+        let network = ChartTestSupport.tree(fanout: 3, levels: 6)  // 1,093 people
+        let chart = Chart(maxNodes: 100)
+        let rendered = try chart.render(network)
+        let svg = try ParsedSVG(rendered.data)
+        let people = try svg.groups("person")
+        let more = try svg.groups("more")
+        #expect(people.count + more.count <= 100)
+        #expect(!more.isEmpty)
+        var hidden = 0
+        for node in more {
+            let text = try #require(try ParsedSVG.texts(node).first)
+            #expect(text.hasPrefix("+") && text.hasSuffix(" people"))
+            let count = Int(text.dropFirst().dropLast(" people".count).replacingOccurrences(of: ",", with: ""))!
+            let id = try #require(ParsedSVG.id(node))
+            let parent = try #require(network.index(of: id.replacingOccurrences(of: "more:", with: "")))
+            #expect(count == network.sponsor.descendantCount(of: parent))
+            hidden += count
+        }
+        #expect(people.count + hidden == network.count)
+        let note = try #require(rendered.note)
+        #expect(note.contains("--root") && note.contains("--depth") && note.contains("--max-nodes 100"))
+        // The top levels are drawn whole.
+        let drawn = Set(people.compactMap { ParsedSVG.id($0) })
+        for i in 0..<13 { #expect(drawn.contains("P\(i)")) }
+    }
+
+    @Test func depthLimitsTheChart() throws {
+        let network = ChartTestSupport.tree(fanout: 2, levels: 5)
+        let svg = try ParsedSVG(Chart(roots: ["P1"], depth: 2).render(network).data)
+        #expect(try svg.groups("person").count == 1 + 2 + 4)
+        let zero = try ParsedSVG(Chart(roots: ["P1", "P2"], depth: 0).render(network).data)
+        #expect(try zero.groups("person").count == 2)
+    }
+
+    @Test func wideTeamsAreStackedInColumns() throws {
+        let leaves = 100
+        let network = ChartTestSupport.network(
+            ids: ["boss"] + (1...leaves).map { "L\($0)" }, sponsors: [-1] + Array(repeating: 0, count: leaves))
+        let graph = try Chart().graph(of: network)
+        let treeEdges = graph.edges.filter { $0.attributes.contains(ChartGraph.Attribute("class", "tree")) }
+        #expect(treeEdges.count == leaves)
+        let ranks = Set(treeEdges.map { $0.attributes.first { $0.name == "minlen" }?.value ?? "1" })
+        #expect(ranks.count == 10)
+        func width(_ chart: Chart) throws -> Double {
+            let text = String(decoding: try chart.render(network).data, as: UTF8.self)
+            let match = try #require(text.firstMatch(of: /<svg width="([0-9.]+)pt"/))
+            return try #require(Double(match.1))
+        }
+        let stacked = try width(Chart())
+        let oneRow = try width(Chart(leafStackThreshold: Int.max))
+        #expect(stacked < oneRow / 2, "stacked \(stacked)pt, one row \(oneRow)pt")
+    }
+
+    @Test func rootsUnderAnotherRootAreDrawnOnce() throws {
+        let network = try ChartTestSupport.sample()
+        let selection = try Chart(roots: ["M002", "M001", "M002"]).selection(in: network)
+        #expect(selection.roots == [network.index(of: "M001")!])
+        #expect(selection.people.count == network.count - (network.sponsor.roots.count - 1))
+    }
+
+    @Test func aMillionDeepChainNeedsNoRecursion() throws {
+        let n = 1_000_000
+        let parents = (0..<n).map { Int32($0 - 1) }
+        let network = ChartTestSupport.network(ids: (0..<n).map { "C\($0)" }, sponsors: parents)
+        let rendered = try Chart(maxNodes: 50).render(network)
+        #expect(rendered.selection.nodeCount <= 50)
+        #expect(rendered.selection.people.count + rendered.selection.collapsed.reduce(0) { $0 + $1.count } == n)
+        #expect(try ParsedSVG(rendered.data).groups("more").count == 1)
+    }
+
+    @Test func autoSwitchesToTreeAboveTheLimit() {
+        #expect(ChartEngine.auto.resolved(nodeCount: Chart.autoDotLimit) == .dot)
+        #expect(ChartEngine.auto.resolved(nodeCount: Chart.autoDotLimit + 1) == .tree)
+        #expect(ChartEngine.dot.resolved(nodeCount: 1_000_000) == .dot)
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages TeamGraph needs, when they are missing. Safe to run again.
+#   libgraphviz-dev  Graphviz's C libraries and headers (the chart renders in process)
+#   graphviz         the dot command (tests check that the DOT we write is accepted; benchmarks)
+#   fonts-wqy-microhei  a small CJK font so PNG/PDF charts show Chinese names
+#   pkg-config       finds libgvc for the Swift build
+set -euo pipefail
+packages=(libgraphviz-dev graphviz fonts-wqy-microhei pkg-config)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v swift >/dev/null || { echo "setup: swift 6.3 is not on PATH (https://swift.org/install)" >&2; exit 1; }
