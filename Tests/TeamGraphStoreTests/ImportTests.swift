@@ -83,7 +83,7 @@ import TeamGraphTestSupport
         let commands: [[String]] = [
             ["stats", "--as-of", "2026-06-30"], ["metrics", "--format", "csv"], ["gaps", "--as-of", "2026-06-30", "--format", "json"],
             ["chain", "M023", "--by", "sponsor"], ["answers-to", "M023", "M001"], ["reports", "M002", "--depth", "2", "--format", "csv"],
-            ["common", "M023", "M031"], ["convert", "-o", "-", "--to", "json"],
+            ["common", "M023", "M031"], ["convert", "-o", "-", "--to", "json"], ["render", "-o", "-", "--as-of", "2026-06-30"],
         ]
         for command in commands {
             var fileArguments = [command[0], sample] + command.dropFirst()
