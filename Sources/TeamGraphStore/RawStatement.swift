@@ -26,7 +26,8 @@ struct RawStatement: ~Copyable {
         var text = text
         text.withUTF8 { bytes in
             _ = sqlite3_bind_text(
-                handle, index, UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+                handle, index,
+                UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
                     .assumingMemoryBound(to: CChar.self), Int32(bytes.count), sqliteTransient)
         }
     }
@@ -36,7 +37,11 @@ struct RawStatement: ~Copyable {
 
     /// Binds an integer, or NULL when nil or negative.
     func bind(_ index: Int32, reference value: Int32?) {
-        if let value, value >= 0 { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }
+        if let value, value >= 0 {
+            sqlite3_bind_int64(handle, index, Int64(value))
+        } else {
+            sqlite3_bind_null(handle, index)
+        }
     }
 
     /// Binds NULL.

@@ -79,7 +79,9 @@ extension Store {
                 case "name": state.teamNames[t] = old
                 case "lead": state.teamLeads[t] = changes.reference(4)
                 default:
-                    if let key = StoreState.extraKey(field), let k = teamExtraIndex[key] { state.teamExtras[t][k] = old }
+                    if let key = StoreState.extraKey(field), let k = teamExtraIndex[key] {
+                        state.teamExtras[t][k] = old
+                    }
                 }
             }
         }

@@ -33,7 +33,8 @@ extension StoreState {
         meta.teamExtraKeys = network.teamExtraKeys
         meta.teamsDefined = network.teamsDefined
         (meta.layoutColumns, meta.layoutHeaders) = StoreMeta.encode(network.layout, keys: network.extraKeys)
-        (meta.teamLayoutColumns, meta.teamLayoutHeaders) = StoreMeta.encode(network.teamLayout, keys: network.teamExtraKeys)
+        (meta.teamLayoutColumns, meta.teamLayoutHeaders) = StoreMeta.encode(
+            network.teamLayout, keys: network.teamExtraKeys)
     }
 
     /// The team value of a team field as stored in `change.old`/`change.new`.
@@ -42,7 +43,9 @@ extension StoreState {
         case "name": return teamNames[t]
         case "lead": return teamLeads[t] >= 0 ? ids[Int(teamLeads[t])] : ""
         default:
-            if let key = StoreState.extraKey(field), let k = meta.teamExtraKeys.firstIndex(of: key), k < teamExtras[t].count {
+            if let key = StoreState.extraKey(field), let k = meta.teamExtraKeys.firstIndex(of: key),
+                k < teamExtras[t].count
+            {
                 return teamExtras[t][k]
             }
             return ""
@@ -82,7 +85,8 @@ extension Store {
             "UPDATE person SET id = ?2, name = ?3, sponsor = ?4, owner = ?5, role = ?6, team = ?7, joined = ?8, status = ?9, extras = ?10 WHERE idx = ?1"
         )
         let insertChange = try RawStatement(
-            db, "INSERT INTO change (batch, effective, person, team, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+            db,
+            "INSERT INTO change (batch, effective, person, team, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         func bindPerson(_ s: borrowing RawStatement, _ i: Int) {
             s.bind(1, Int64(i))
             s.bind(2, new.ids[i])
@@ -93,7 +97,11 @@ extension Store {
             s.bind(7, reference: new.teams[i])
             if let joined = new.joined[i] { s.bind(8, Int64(joined.daysSinceEpoch)) } else { s.bindNull(8) }
             s.bind(9, Int64(new.statuses[i].rawValue))
-            if let extras = StoreState.encodeExtras(new.extras.map { $0[i] }) { s.bind(10, extras) } else { s.bindNull(10) }
+            if let extras = StoreState.encodeExtras(new.extras.map { $0[i] }) {
+                s.bind(10, extras)
+            } else {
+                s.bindNull(10)
+            }
         }
         func record(person: Int?, team: Int?, field: String, old: String, new: String) throws {
             insertChange.bind(1, batch)
@@ -109,7 +117,9 @@ extension Store {
 
         // Teams first, so people's team references resolve (the keys are deferred anyway).
         let insertTeam = try RawStatement(
-            db, "INSERT INTO team (idx, id, name, lead, extras, added_day, added_batch) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+            db,
+            "INSERT INTO team (idx, id, name, lead, extras, added_day, added_batch) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+        )
         let updateTeam = try RawStatement(db, "UPDATE team SET name = ?2, lead = ?3, extras = ?4 WHERE idx = ?1")
         for t in touchedTeams ?? Array(0..<new.teamIDs.count) {
             if t >= old.teamIDs.count {
@@ -117,7 +127,11 @@ extension Store {
                 insertTeam.bind(2, new.teamIDs[t])
                 insertTeam.bind(3, new.teamNames[t])
                 insertTeam.bind(4, reference: new.teamLeads[t])
-                if let extras = StoreState.encodeExtras(new.teamExtras[t]) { insertTeam.bind(5, extras) } else { insertTeam.bindNull(5) }
+                if let extras = StoreState.encodeExtras(new.teamExtras[t]) {
+                    insertTeam.bind(5, extras)
+                } else {
+                    insertTeam.bindNull(5)
+                }
                 insertTeam.bind(6, day)
                 insertTeam.bind(7, batch)
                 try insertTeam.run()
@@ -136,7 +150,11 @@ extension Store {
                 updateTeam.bind(1, Int64(t))
                 updateTeam.bind(2, new.teamNames[t])
                 updateTeam.bind(3, reference: new.teamLeads[t])
-                if let extras = StoreState.encodeExtras(new.teamExtras[t]) { updateTeam.bind(4, extras) } else { updateTeam.bindNull(4) }
+                if let extras = StoreState.encodeExtras(new.teamExtras[t]) {
+                    updateTeam.bind(4, extras)
+                } else {
+                    updateTeam.bindNull(4)
+                }
                 try updateTeam.run()
             }
         }

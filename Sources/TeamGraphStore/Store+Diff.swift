@@ -104,7 +104,9 @@ extension Store {
             }
             var entries: [DiffEntry] = []
             for kind in DiffKind.allCases {
-                for (i, x, y) in lists[kind] ?? [] { entries.append(DiffEntry(kind: kind, person: b.ids[i], old: x, new: y)) }
+                for (i, x, y) in lists[kind] ?? [] {
+                    entries.append(DiffEntry(kind: kind, person: b.ids[i], old: x, new: y))
+                }
             }
             func indexes(_ kind: DiffKind) -> [Int32] { (lists[kind] ?? []).map { position[$0.0] } }
             return NetworkDiff(

@@ -79,7 +79,9 @@ extension Store {
         try edit(kind: "add", info: info) { db, state in
             let id = person.id.trimmingSpaces
             guard !id.isEmpty else { throw StoreError.refused("the new person's id is empty") }
-            if try Store.personIndex(db, id) != nil { throw StoreError.refused("a person with id '\(id)' already exists") }
+            if try Store.personIndex(db, id) != nil {
+                throw StoreError.refused("a person with id '\(id)' already exists")
+            }
             let i = state.count
             state.ids.append(id)
             state.names.append(person.name)
@@ -121,7 +123,9 @@ extension Store {
     /// - Throws: ``StoreError/refused(_:)`` for an unknown id, someone made their own sponsor, or a
     ///   cycle (moving someone under their own downline without `alone`).
     @discardableResult
-    public func move(_ id: String, sponsor: String?, alone: Bool = false, info: EditInfo) throws(StoreError) -> EditSummary {
+    public func move(_ id: String, sponsor: String?, alone: Bool = false, info: EditInfo) throws(StoreError)
+        -> EditSummary
+    {
         try edit(kind: alone ? "move-alone" : "move", info: info) { db, state in
             let i = try Store.existing(db, id, state, info)
             let previous = state.sponsors[i]
@@ -235,7 +239,9 @@ extension Store {
 
     /// The index of a person who exists on the edit's date.
     static func existing(_ db: Database, _ id: String, _ state: StoreState, _ info: EditInfo) throws -> Int {
-        guard let i = try personIndex(db, id) else { throw StoreError.refused("no person with id '\(id)' in the store") }
+        guard let i = try personIndex(db, id) else {
+            throw StoreError.refused("no person with id '\(id)' in the store")
+        }
         guard state.addedDay[i] <= info.date.daysSinceEpoch else {
             throw StoreError.refused(
                 "'\(id)' was added on \(Day(daysSinceEpoch: state.addedDay[i])), after the edit's date \(info.date)")
@@ -244,12 +250,15 @@ extension Store {
     }
 
     /// The index of a referenced person (sponsor, owner, lead), `-1` for none.
-    static func reference(_ db: Database, _ id: String?, _ field: String, _ state: StoreState, _ info: EditInfo) throws -> Int32 {
+    static func reference(_ db: Database, _ id: String?, _ field: String, _ state: StoreState, _ info: EditInfo) throws
+        -> Int32
+    {
         guard let id, !id.trimmingSpaces.isEmpty else { return -1 }
         guard let i = try personIndex(db, id) else { throw StoreError.refused("\(field) '\(id)' does not exist") }
         guard state.addedDay[i] <= info.date.daysSinceEpoch else {
             throw StoreError.refused(
-                "\(field) '\(id)' was added on \(Day(daysSinceEpoch: state.addedDay[i])), after the edit's date \(info.date)")
+                "\(field) '\(id)' was added on \(Day(daysSinceEpoch: state.addedDay[i])), after the edit's date \(info.date)"
+            )
         }
         return Int32(i)
     }
@@ -271,7 +280,8 @@ extension Store {
         guard let id = id?.trimmingSpaces, !id.isEmpty else { return -1 }
         if state.teamIDs.contains(id) { return Int32(try existingTeam(id, state, info)) }
         guard !state.meta.teamsDefined else {
-            throw StoreError.refused("team '\(id)' is not defined (define it first: teamgraph team add \(id) --name NAME)")
+            throw StoreError.refused(
+                "team '\(id)' is not defined (define it first: teamgraph team add \(id) --name NAME)")
         }
         state.teamIDs.append(id)
         state.teamNames.append("")
@@ -284,7 +294,9 @@ extension Store {
     /// Refuses a change to a person's field when a later-dated change of it exists, and, for
     /// sponsor and owner, when any later-dated change of that relation exists (a cycle could form
     /// on a day between). Changes on the same day come after earlier-recorded ones and are fine.
-    static func checkNoLaterChange(_ db: Database, person i: Int, field: String, _ info: EditInfo, _ state: StoreState) throws {
+    static func checkNoLaterChange(_ db: Database, person i: Int, field: String, _ info: EditInfo, _ state: StoreState)
+        throws
+    {
         let day = info.date.daysSinceEpoch
         let later: Int32?
         if field == "sponsor" || field == "owner" {

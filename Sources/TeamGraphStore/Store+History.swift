@@ -83,7 +83,8 @@ extension Store {
                 ChangeRecord(
                     date: Day(daysSinceEpoch: Int32(statement.int(0))), recorded: statement.text(1),
                     author: statement.text(2), reason: statement.text(3), kind: statement.text(4),
-                    person: statement.isNull(5) ? nil : statement.text(5), team: statement.isNull(6) ? nil : statement.text(6),
+                    person: statement.isNull(5) ? nil : statement.text(5),
+                    team: statement.isNull(6) ? nil : statement.text(6),
                     field: statement.text(7), old: statement.text(8), new: statement.text(9)))
         }
         return records

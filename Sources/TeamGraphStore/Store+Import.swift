@@ -73,7 +73,9 @@ extension Store {
                 source: source, rebuildIndexes: true)
             return ImportSummary(initial: true, people: network.count, added: counts.added, left: 0, changes: 0)
         }
-        if let latest = try Int32.fetchOne(db, sql: "SELECT max(effective) FROM batch"), info.date.daysSinceEpoch < latest {
+        if let latest = try Int32.fetchOne(db, sql: "SELECT max(effective) FROM batch"),
+            info.date.daysSinceEpoch < latest
+        {
             throw StoreError.refused(
                 "the store has changes effective up to \(Day(daysSinceEpoch: latest)); an import dated \(info.date) would rewrite them. Give --date \(Day(daysSinceEpoch: latest)) or later"
             )
@@ -108,7 +110,9 @@ extension Store {
             teamKeyIndex[key] = new.meta.teamExtraKeys.count
             new.meta.teamExtraKeys.append(key)
         }
-        new.teamExtras = new.teamExtras.map { $0 + [String](repeating: "", count: new.meta.teamExtraKeys.count - $0.count) }
+        new.teamExtras = new.teamExtras.map {
+            $0 + [String](repeating: "", count: new.meta.teamExtraKeys.count - $0.count)
+        }
 
         // People: file index -> store index.
         var storeIndex: [String: Int32] = [:]
@@ -154,7 +158,9 @@ extension Store {
             if network.teamsDefined {
                 new.teamNames[Int(t)] = team.name
                 new.teamLeads[Int(t)] = team.lead.map { map[Int($0)] } ?? -1
-                for (k, key) in network.teamExtraKeys.enumerated() { new.teamExtras[Int(t)][teamKeyIndex[key]!] = team.extras[k] }
+                for (k, key) in network.teamExtraKeys.enumerated() {
+                    new.teamExtras[Int(t)][teamKeyIndex[key]!] = team.extras[k]
+                }
             }
         }
         new.meta.teamsDefined = old.meta.teamsDefined || network.teamsDefined

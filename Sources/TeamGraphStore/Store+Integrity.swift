@@ -8,7 +8,9 @@ extension Store {
         try read { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             let keys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-            problems += keys.map { row in "foreign key: table \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? -1) references a missing \(row[2] as String? ?? "?")" }
+            problems += keys.map { row in
+                "foreign key: table \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? -1) references a missing \(row[2] as String? ?? "?")"
+            }
             return problems
         }
     }

@@ -128,7 +128,8 @@ extension Store {
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
         guard header == Data("SQLite format 3\0".utf8) else {
-            throw StoreError.notAStore("\(path) is not a TeamGraph store (not an SQLite database); it was left untouched")
+            throw StoreError.notAStore(
+                "\(path) is not a TeamGraph store (not an SQLite database); it was left untouched")
         }
         var configuration = Configuration()
         configuration.readonly = true
@@ -144,7 +145,8 @@ extension Store {
             }
             try queue.close()
         } catch {
-            throw StoreError.notAStore("\(path) is not a TeamGraph store (\(StoreError.wrapping(error))); it was left untouched")
+            throw StoreError.notAStore(
+                "\(path) is not a TeamGraph store (\(StoreError.wrapping(error))); it was left untouched")
         }
         guard application == applicationID else {
             throw StoreError.notAStore(

@@ -71,10 +71,14 @@ struct StoreState {
         let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
         state.reserve(n, extraKeys: keyCount)
         let people = try RawStatement(
-            db, "SELECT idx, id, name, sponsor, owner, role, team, joined, status, extras, added_day FROM person ORDER BY idx")
+            db,
+            "SELECT idx, id, name, sponsor, owner, role, team, joined, status, extras, added_day FROM person ORDER BY idx"
+        )
         var expected: Int64 = 0
         while try people.step() {
-            guard people.int(0) == expected else { throw StoreError.database("person indexes are not dense at \(expected)") }
+            guard people.int(0) == expected else {
+                throw StoreError.database("person indexes are not dense at \(expected)")
+            }
             expected += 1
             state.ids.append(people.text(1))
             state.names.append(people.text(2))

@@ -7,7 +7,8 @@ import TeamGraphStore
 func report(_ summary: EditSummary, _ info: EditInfo) {
     var added = summary.added > 0 ? ", \(summary.added) added" : ""
     if summary.teamsAdded > 0 { added += ", \(summary.teamsAdded) team\(summary.teamsAdded == 1 ? "" : "s") added" }
-    Output.standard.append("recorded \(summary.changes) change\(summary.changes == 1 ? "" : "s")\(added), effective \(info.date)\n")
+    Output.standard.append(
+        "recorded \(summary.changes) change\(summary.changes == 1 ? "" : "s")\(added), effective \(info.date)\n")
 }
 
 /// Parses a status option.
@@ -41,7 +42,9 @@ struct AddCommand: ParsableCommand {
     func run() throws {
         var extras: [String: String] = [:]
         for pair in extra {
-            guard let equals = pair.firstIndex(of: "=") else { throw UsageError("--extra expects key=value, got '\(pair)'") }
+            guard let equals = pair.firstIndex(of: "=") else {
+                throw UsageError("--extra expects key=value, got '\(pair)'")
+            }
             extras[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }
         let info = try edit.info()
@@ -89,7 +92,9 @@ struct MoveCommand: ParsableCommand {
     @OptionGroup var edit: EditOptions
 
     func run() throws {
-        guard (sponsor != nil) != noSponsor else { throw UsageError("give exactly one of --sponsor ID and --no-sponsor") }
+        guard (sponsor != nil) != noSponsor else {
+            throw UsageError("give exactly one of --sponsor ID and --no-sponsor")
+        }
         let info = try edit.info()
         report(try edit.open().move(id, sponsor: sponsor, alone: alone, info: info), info)
     }

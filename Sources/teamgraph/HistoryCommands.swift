@@ -69,7 +69,8 @@ struct LogCommand: ParsableCommand {
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "diff", abstract: "What changed between the ends of two days: joined, left, moved, owner, team, role, status.",
+        commandName: "diff",
+        abstract: "What changed between the ends of two days: joined, left, moved, owner, team, role, status.",
         discussion: """
             Table output ends with the count of each kind; JSON is {"from", "to", "counts", "changes"};
             CSV is the changes only (kind, person, old, new).
@@ -108,7 +109,8 @@ struct DiffCommand: ParsableCommand {
             output.append(diff.counts.map { "\"\($0.kind.rawValue)\": \($0.count)" }.joined(separator: ", "))
             output.append("}, \"changes\": ")
             try records.write(.json, to: &output)
-            Output.standard.append(output.text.hasSuffix("\n") ? String(output.text.dropLast()) + "}\n" : output.text + "}\n")
+            Output.standard.append(
+                output.text.hasSuffix("\n") ? String(output.text.dropLast()) + "}\n" : output.text + "}\n")
         }
     }
 }

@@ -26,7 +26,8 @@ struct EditOptions: ParsableArguments {
     /// The audit data: date, author, reason.
     func info() throws -> EditInfo {
         let environment = ProcessInfo.processInfo.environment
-        let login = author ?? environment["USER"] ?? environment["LOGNAME"]
+        let login =
+            author ?? environment["USER"] ?? environment["LOGNAME"]
             ?? getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "unknown"
         return EditInfo(date: try day(date), author: login, reason: reason)
     }
@@ -51,7 +52,8 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The network: a .csv or .json file.") var file: String
     @Option(help: "A teams CSV with columns id, name, lead.") var teams: String?
     @Option(help: "The CSV text encoding: utf-8 or gb18030.") var encoding: String = "utf-8"
-    @Option(name: .customLong("map"), help: ArgumentHelp("Read a field from another header.", valueName: "field=Header"))
+    @Option(
+        name: .customLong("map"), help: ArgumentHelp("Read a field from another header.", valueName: "field=Header"))
     var mappings: [String] = []
     @OptionGroup var edit: EditOptions
 
@@ -64,7 +66,8 @@ struct ImportCommand: ParsableCommand {
             Output.standard.append("imported \(summary.people) people into \(store.path), effective \(info.date)\n")
         } else {
             Output.standard.append(
-                "recorded \(summary.changes) changes, \(summary.added) added, \(summary.left) left, effective \(info.date)\n")
+                "recorded \(summary.changes) changes, \(summary.added) added, \(summary.left) left, effective \(info.date)\n"
+            )
         }
     }
 }

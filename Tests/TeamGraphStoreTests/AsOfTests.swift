@@ -1,14 +1,16 @@
 import Foundation
-import Testing
 import TeamGraph
 import TeamGraphStore
+import Testing
 
 @Suite struct AsOfTests {
     /// Builds the timeline: base on 01-01, then an edit each month.
     func timeline() throws -> Store {
         let store = try newStore()
         try store.importNetwork(try network(baseCSV), source: "base.csv", info: on("2026-01-01"))
-        try store.add(NewPerson(id: "E", name: "Eve", sponsor: "C", owner: "C", role: "Associate", team: "T2"), info: on("2026-02-01"))
+        try store.add(
+            NewPerson(id: "E", name: "Eve", sponsor: "C", owner: "C", role: "Associate", team: "T2"),
+            info: on("2026-02-01"))
         try store.move("D", sponsor: "C", info: on("2026-03-01", reason: "sponsor corrected"))
         try store.assign("C", owner: "A", info: on("2026-03-01"))
         try store.set("B", PersonUpdate(status: .left), info: on("2026-04-01", reason: "resigned"))
@@ -72,9 +74,10 @@ import TeamGraphStore
     @Test func historyListsEveryChangeOldestFirst() throws {
         let store = try timeline()
         let history = try store.history(of: "D")
-        #expect(history.map { "\($0.date) \($0.field) \($0.old)>\($0.new) \($0.kind)" } == [
-            "2026-01-01 added > import", "2026-03-01 sponsor B>C move", "2026-05-01 sponsor C>B move-alone",
-        ])
+        #expect(
+            history.map { "\($0.date) \($0.field) \($0.old)>\($0.new) \($0.kind)" } == [
+                "2026-01-01 added > import", "2026-03-01 sponsor B>C move", "2026-05-01 sponsor C>B move-alone",
+            ])
         #expect(history[1].reason == "sponsor corrected")
         #expect(history[1].author == "tester")
         let log = try store.log(since: d("2026-03-01"), until: d("2026-04-30"))

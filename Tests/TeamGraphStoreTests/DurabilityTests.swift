@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
-import Testing
 import TeamGraph
 import TeamGraphStore
 import TeamGraphTestSupport
+import Testing
 
 @Suite struct DurabilityTests {
     @Test func notAStoreIsRefusedAndLeftUntouched() throws {
@@ -86,7 +86,8 @@ import TeamGraphTestSupport
         let generator = Process()
         generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         generator.arguments = [
-            "python3", Fixtures.packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", "300000", "--seed", "7",
+            "python3", Fixtures.packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", "300000",
+            "--seed", "7",
             "--out", people,
         ]
         try generator.run()
@@ -124,12 +125,14 @@ import TeamGraphTestSupport
     @Test func readerProcessesSeeWholeStatesWhileAWriterProcessImports() throws {
         let directory = temporaryDirectory()
         let db = directory.appendingPathComponent("s.teamgraph").path
-        #expect(try teamgraph(["import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-01-01"]).status == 0)
+        #expect(
+            try teamgraph(["import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-01-01"]).status == 0)
         let people = directory.appendingPathComponent("big.csv").path
         let generator = Process()
         generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         generator.arguments = [
-            "python3", Fixtures.packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", "100000", "--seed", "3",
+            "python3", Fixtures.packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", "100000",
+            "--seed", "3",
             "--out", people,
         ]
         try generator.run()
@@ -143,7 +146,8 @@ import TeamGraphTestSupport
         repeat {
             let run = try teamgraph(["stats", "--db", db, "--as-of", "2026-12-31"])
             #expect(run.status == 0, "\(run.error)")
-            let people = run.output.split(separator: "\n").first { $0.contains("\"people\"") }.map(String.init) ?? run.output
+            let people =
+                run.output.split(separator: "\n").first { $0.contains("\"people\"") }.map(String.init) ?? run.output
             seen.insert(people.trimmingCharacters(in: .whitespaces))
         } while writer.isRunning
         writer.waitUntilExit()

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TeamGraph
 import TeamGraphStore
+import Testing
 
 @Suite struct EditTests {
     func store(teams: Bool = false) throws -> Store {
@@ -32,7 +32,8 @@ import TeamGraphStore
     @Test func add() throws {
         let store = try store()
         let summary = try store.add(
-            NewPerson(id: "E", name: "Eve", sponsor: "D", owner: "B", role: "Associate", team: "T3", status: .newcomer,
+            NewPerson(
+                id: "E", name: "Eve", sponsor: "D", owner: "B", role: "Associate", team: "T3", status: .newcomer,
                 extras: ["city": "Hefei", "phone": "123"]), info: on("2026-02-01"))
         #expect(summary.added == 1)
         let network = try store.latestNetwork()
@@ -68,7 +69,9 @@ import TeamGraphStore
 
     @Test func set() throws {
         let store = try store()
-        try store.set("C", PersonUpdate(status: .inactive, role: "Manager", team: "T2", name: "Catherine"), info: on("2026-02-01"))
+        try store.set(
+            "C", PersonUpdate(status: .inactive, role: "Manager", team: "T2", name: "Catherine"), info: on("2026-02-01")
+        )
         let network = try store.latestNetwork()
         #expect(rows(network)[2] == "C B B T2 Manager inactive")
         #expect(network.names[2] == "Catherine")
@@ -84,40 +87,76 @@ import TeamGraphStore
         try store.renameTeam("T1", name: "East One", info: on("2026-02-01"))
         try store.set("D", PersonUpdate(team: "T3"), info: on("2026-02-01"))
         let network = try store.latestNetwork()
-        #expect(network.teams.map { "\($0.id) \($0.name) \($0.lead.map { network.ids[Int($0)] } ?? "-")" } == [
-            "T1 East One A", "T2 West C", "T3 North D",
-        ])
+        #expect(
+            network.teams.map { "\($0.id) \($0.name) \($0.lead.map { network.ids[Int($0)] } ?? "-")" } == [
+                "T1 East One A", "T2 West C", "T3 North D",
+            ])
         let january = try store.network(asOf: d("2026-01-31"))
-        #expect(january.teams.map { "\($0.id) \($0.name) \($0.lead.map { january.ids[Int($0)] } ?? "-")" } == [
-            "T1 East A", "T2 West -",
-        ])
+        #expect(
+            january.teams.map { "\($0.id) \($0.name) \($0.lead.map { january.ids[Int($0)] } ?? "-")" } == [
+                "T1 East A", "T2 West -",
+            ])
     }
 
     @Test func refusals() throws {
         let store = try store(teams: true)
-        try expectRefused(store, containing: "no person with id 'Z'") { try store.assign("Z", owner: "A", info: on("2026-02-01")) }
-        try expectRefused(store, containing: "owner 'Z' does not exist") { try store.assign("C", owner: "Z", info: on("2026-02-01")) }
-        try expectRefused(store, containing: "their own owner") { try store.assign("C", owner: "C", info: on("2026-02-01")) }
-        try expectRefused(store, containing: "their own sponsor") { try store.move("C", sponsor: "C", info: on("2026-02-01")) }
-        try expectRefused(store, containing: "sponsor cycle: A → C → B → A") { try store.move("A", sponsor: "C", info: on("2026-02-01")) }
-        try expectRefused(store, containing: "owner cycle") { try store.assign("A", owner: "C", info: on("2026-02-01")) }
-        try expectRefused(store, containing: "already exists") { try store.add(NewPerson(id: "B"), info: on("2026-02-01")) }
-        try expectRefused(store, containing: "id is empty") { try store.add(NewPerson(id: " "), info: on("2026-02-01")) }
-        try expectRefused(store, containing: "team 'T9' is not defined") { try store.set("C", PersonUpdate(team: "T9"), info: on("2026-02-01")) }
-        try expectRefused(store, containing: "nothing to set") { try store.set("C", PersonUpdate(), info: on("2026-02-01")) }
-        try expectRefused(store, containing: "nothing changes") { try store.set("C", PersonUpdate(role: "Associate"), info: on("2026-02-01")) }
-        try expectRefused(store, containing: "no team with id 'T9'") { try store.renameTeam("T9", name: "x", info: on("2026-02-01")) }
-        try expectRefused(store, containing: "lead 'Z' does not exist") { try store.setTeamLead("T1", lead: "Z", info: on("2026-02-01")) }
-        try expectRefused(store, containing: "a team with id 'T1' already exists") { try store.addTeam(id: "T1", name: "", lead: nil, info: on("2026-02-01")) }
+        try expectRefused(store, containing: "no person with id 'Z'") {
+            try store.assign("Z", owner: "A", info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "owner 'Z' does not exist") {
+            try store.assign("C", owner: "Z", info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "their own owner") {
+            try store.assign("C", owner: "C", info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "their own sponsor") {
+            try store.move("C", sponsor: "C", info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "sponsor cycle: A → C → B → A") {
+            try store.move("A", sponsor: "C", info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "owner cycle") {
+            try store.assign("A", owner: "C", info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "already exists") {
+            try store.add(NewPerson(id: "B"), info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "id is empty") {
+            try store.add(NewPerson(id: " "), info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "team 'T9' is not defined") {
+            try store.set("C", PersonUpdate(team: "T9"), info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "nothing to set") {
+            try store.set("C", PersonUpdate(), info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "nothing changes") {
+            try store.set("C", PersonUpdate(role: "Associate"), info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "no team with id 'T9'") {
+            try store.renameTeam("T9", name: "x", info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "lead 'Z' does not exist") {
+            try store.setTeamLead("T1", lead: "Z", info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "a team with id 'T1' already exists") {
+            try store.addTeam(id: "T1", name: "", lead: nil, info: on("2026-02-01"))
+        }
     }
 
     @Test func datedEditsCannotRewriteLaterHistory() throws {
         let store = try store()
         try store.add(NewPerson(id: "E", sponsor: "A"), info: on("2026-03-01"))
-        try expectRefused(store, containing: "after the edit's date") { try store.assign("E", owner: "A", info: on("2026-02-01")) }
-        try expectRefused(store, containing: "after the edit's date") { try store.assign("D", owner: "E", info: on("2026-02-01")) }
+        try expectRefused(store, containing: "after the edit's date") {
+            try store.assign("E", owner: "A", info: on("2026-02-01"))
+        }
+        try expectRefused(store, containing: "after the edit's date") {
+            try store.assign("D", owner: "E", info: on("2026-02-01"))
+        }
         try store.move("D", sponsor: "C", info: on("2026-04-01"))
-        try expectRefused(store, containing: "already recorded for 2026-04-01") { try store.move("C", sponsor: "A", info: on("2026-03-15")) }
+        try expectRefused(store, containing: "already recorded for 2026-04-01") {
+            try store.move("C", sponsor: "A", info: on("2026-03-15"))
+        }
         // Another field, or a later date, is fine.
         try store.set("D", PersonUpdate(role: "Manager"), info: on("2026-03-15"))
         try store.move("C", sponsor: "A", info: on("2026-04-01"))
@@ -140,7 +179,9 @@ import TeamGraphStore
         #expect(ok.output == "recorded 1 change, effective 2026-02-01\n")
         let history = try teamgraph(["history", "D", "--db", db, "--format", "csv"])
         #expect(history.status == 0)
-        #expect(history.output.hasPrefix("date,person,team,field,old,new,kind,author,reason,recorded\n2026-01-01,D,,added,,,import,"))
+        #expect(
+            history.output.hasPrefix(
+                "date,person,team,field,old,new,kind,author,reason,recorded\n2026-01-01,D,,added,,,import,"))
         #expect(history.output.contains("2026-02-01,D,,owner,A,C,assign,ops,handover,"))
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import TeamGraph
 import TeamGraphStore
 import TeamGraphTestSupport
+import Testing
 
 @Suite struct ImportTests {
     @Test func sameFileTwiceRecordsNothing() throws {
@@ -29,22 +29,24 @@ import TeamGraphTestSupport
         let summary = try store.importNetwork(try network(later), source: "b.csv", info: on("2026-03-31"))
         #expect(summary == ImportSummary(initial: false, people: 4, added: 1, left: 1, changes: 7))
         let log = try store.log()
-        #expect(log.map { "\($0.person ?? "") \($0.field) \($0.old)>\($0.new)" } == [
-            "F added >",
-            "A extra:phone >1",
-            "B role Manager>Director",
-            "B status active>inactive",
-            "C sponsor B>A",
-            "C owner B>A",
-            "C team T1>T2",
-            "D status active>left",
-        ])
+        #expect(
+            log.map { "\($0.person ?? "") \($0.field) \($0.old)>\($0.new)" } == [
+                "F added >",
+                "A extra:phone >1",
+                "B role Manager>Director",
+                "B status active>inactive",
+                "C sponsor B>A",
+                "C owner B>A",
+                "C team T1>T2",
+                "D status active>left",
+            ])
         #expect(log.allSatisfy { $0.date == d("2026-03-31") && $0.kind == "import" })
         // The store now holds the file's network plus D, who left.
-        #expect(rows(try store.latestNetwork()) == [
-            "A - - T1 Director active", "B A A T1 Director inactive", "C A A T2 Associate active",
-            "D B A T2 Associate left", "F C C T2 Associate newcomer",
-        ])
+        #expect(
+            rows(try store.latestNetwork()) == [
+                "A - - T1 Director active", "B A A T1 Director inactive", "C A A T2 Associate active",
+                "D B A T2 Associate left", "F C C T2 Associate newcomer",
+            ])
         // And the old network is still there.
         #expect(rows(try store.network(asOf: d("2026-03-30"))) == rows(try network(baseCSV)))
         // Re-importing the same later file records nothing more.
@@ -81,9 +83,12 @@ import TeamGraphTestSupport
         let teams = Fixtures.sample("teams.csv")
         #expect(try teamgraph(["import", sample, "--teams", teams, "--db", db, "--date", "2026-01-01"]).status == 0)
         let commands: [[String]] = [
-            ["stats", "--as-of", "2026-06-30"], ["metrics", "--format", "csv"], ["gaps", "--as-of", "2026-06-30", "--format", "json"],
-            ["chain", "M023", "--by", "sponsor"], ["answers-to", "M023", "M001"], ["reports", "M002", "--depth", "2", "--format", "csv"],
-            ["common", "M023", "M031"], ["convert", "-o", "-", "--to", "json"], ["render", "-o", "-", "--as-of", "2026-06-30"],
+            ["stats", "--as-of", "2026-06-30"], ["metrics", "--format", "csv"],
+            ["gaps", "--as-of", "2026-06-30", "--format", "json"],
+            ["chain", "M023", "--by", "sponsor"], ["answers-to", "M023", "M001"],
+            ["reports", "M002", "--depth", "2", "--format", "csv"],
+            ["common", "M023", "M031"], ["convert", "-o", "-", "--to", "json"],
+            ["render", "-o", "-", "--as-of", "2026-06-30"],
         ]
         for command in commands {
             var fileArguments = [command[0], sample] + command.dropFirst()
@@ -109,12 +114,18 @@ import TeamGraphTestSupport
         #expect(try teamgraph(["import", csv, "--date", "2026-01-01"], environment: ["TEAMGRAPH_DB": db]).status == 0)
         try Store.open(db, mode: .readWrite).assign("D", owner: "C", info: on("2026-03-01"))
         let env = ["TEAMGRAPH_DB": db]
-        #expect(try teamgraph(["chain", "D"], environment: env).output == "{\"person\": \"D\", \"by\": \"owner\", \"chain\": [\"C\", \"B\", \"A\"]}\n")
-        #expect(try teamgraph(["chain", "D", "--as-of", "2026-02-01"], environment: env).output == "{\"person\": \"D\", \"by\": \"owner\", \"chain\": [\"A\"]}\n")
+        #expect(
+            try teamgraph(["chain", "D"], environment: env).output
+                == "{\"person\": \"D\", \"by\": \"owner\", \"chain\": [\"C\", \"B\", \"A\"]}\n")
+        #expect(
+            try teamgraph(["chain", "D", "--as-of", "2026-02-01"], environment: env).output
+                == "{\"person\": \"D\", \"by\": \"owner\", \"chain\": [\"A\"]}\n")
         #expect(try teamgraph(["answers-to", "D", "B", "--as-of", "2026-02-01"], environment: env).status == 1)
         #expect(try teamgraph(["answers-to", "D", "B"], environment: env).status == 0)
         // A file given with TEAMGRAPH_DB set: the file wins.
-        #expect(try teamgraph(["chain", csv, "D"], environment: env).output == "{\"person\": \"D\", \"by\": \"owner\", \"chain\": [\"A\"]}\n")
+        #expect(
+            try teamgraph(["chain", csv, "D"], environment: env).output
+                == "{\"person\": \"D\", \"by\": \"owner\", \"chain\": [\"A\"]}\n")
         let both = try teamgraph(["chain", csv, "D", "--db", db])
         #expect(both.status == 2)
         #expect(both.error == "teamgraph: give a network file or --db, not both\n")

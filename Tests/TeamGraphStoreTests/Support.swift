@@ -6,7 +6,8 @@ import TeamGraphTestSupport
 
 /// A fresh directory of its own for one test, so tests run in parallel safely.
 func temporaryDirectory() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("teamgraph-store-tests-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "teamgraph-store-tests-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
@@ -34,7 +35,8 @@ func on(_ text: String, reason: String = "") -> EditInfo { EditInfo(date: d(text
 func rows(_ network: Network) -> [String] {
     (0..<network.count).map { i in
         let p = network[Int32(i)]
-        return [p.id, p.sponsor ?? "-", p.owner ?? "-", p.team ?? "-", p.role, p.status.description].joined(separator: " ")
+        return [p.id, p.sponsor ?? "-", p.owner ?? "-", p.team ?? "-", p.role, p.status.description].joined(
+            separator: " ")
     }
 }
 
