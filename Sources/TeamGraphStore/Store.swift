@@ -30,11 +30,6 @@ public struct Store: Sendable {
     /// The connection pool (WAL mode: readers never block the writer).
     let pool: DatabasePool
 
-    init(path: String, pool: DatabasePool) {
-        self.path = path
-        self.pool = pool
-    }
-
     /// Runs `body` in one immediate write transaction (the write lock is taken before anything is
     /// read, so another process cannot write in between), mapping every error to ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
