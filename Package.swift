@@ -7,15 +7,24 @@ let package = Package(
     products: [
         .library(name: "TeamGraph", targets: ["TeamGraph"]),
         .library(name: "TeamGraphIO", targets: ["TeamGraphIO"]),
+        .library(name: "TeamGraphStore", targets: ["TeamGraphStore"]),
         .library(name: "TeamGraphChart", targets: ["TeamGraphChart"]),
         .executable(name: "teamgraph", targets: ["teamgraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "TeamGraph"),
         .target(name: "TeamGraphIO", dependencies: ["TeamGraph"]),
+        .target(
+            name: "TeamGraphStore",
+            dependencies: [
+                "TeamGraph", "TeamGraphIO", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .target(name: "TeamGraphLayout"),
         .systemLibrary(
             name: "CGraphviz",
@@ -26,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "teamgraph",
             dependencies: [
-                "TeamGraph", "TeamGraphIO", "TeamGraphChart",
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +43,13 @@ let package = Package(
         .testTarget(name: "TeamGraphTests", dependencies: ["TeamGraph", "TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphIOTests", dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphCLITests", dependencies: ["TeamGraphTestSupport"]),
+        .testTarget(
+            name: "TeamGraphStoreTests",
+            dependencies: [
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "TeamGraphLayoutTests", dependencies: ["TeamGraphLayout"]),
         .testTarget(
             name: "TeamGraphChartTests",

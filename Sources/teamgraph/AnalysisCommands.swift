@@ -1,6 +1,7 @@
 import ArgumentParser
 import TeamGraph
 import TeamGraphIO
+import TeamGraphStore
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,13 +10,14 @@ struct StatsCommand: ParsableCommand {
         discussion: """
             Example:
               teamgraph stats Samples/network.csv --teams Samples/teams.csv --as-of 2026-06-30
+              teamgraph stats --db org.teamgraph --as-of 2026-06-30   (the network as it was that day)
             """)
 
     @OptionGroup var input: NetworkInput
     @OptionGroup var analysis: AnalysisFlags
 
     func run() throws {
-        var network = try input.load()
+        var network = try input.load(asOf: analysis.asOf)
         let options = try analysis.options()
         if let selection = try analysis.selection(in: network) { network = network.restricted(to: selection) }
         Output.standard.append(Reports.statsJSON(network.stats(options: options)))
@@ -39,7 +41,7 @@ struct MetricsCommand: ParsableCommand {
     @OptionGroup var format: FormatOption
 
     func run() throws {
-        var network = try input.load()
+        var network = try input.load(asOf: analysis.asOf)
         _ = try analysis.options()
         if let selection = try analysis.selection(in: network) { network = network.restricted(to: selection) }
         try Reports.metrics(network).print(format.resolved)
@@ -66,7 +68,7 @@ struct GapsCommand: ParsableCommand {
     var failOnGaps = false
 
     func run() throws {
-        let network = try input.load()
+        let network = try input.load(asOf: analysis.asOf)
         let options = try analysis.options()
         let gaps: [Gap]
         if let selection = try analysis.selection(in: network) {
@@ -82,21 +84,36 @@ struct GapsCommand: ParsableCommand {
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a network file and report every problem in it.",
+        abstract: "Check a network file (or store) and report every problem in it.",
         discussion: """
             Problems go to standard error as FILE:LINE:COLUMN: message (at most 100, then a count of
             the rest) and the exit status is 2. A valid file prints a one-line summary.
 
             Example:
               teamgraph validate Samples/network.csv --teams Samples/teams.csv
+              teamgraph validate --db org.teamgraph   (also runs SQLite's integrity check)
             """)
 
     @OptionGroup var input: NetworkInput
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
-        let network = try input.load()
+        let network: Network
+        var suffix = ""
+        if input.network == nil, input.storePath != nil {
+            // A store: SQLite's own checks first, then the core's validation of the network.
+            let store = try input.openStore()
+            let problems = try store.integrityProblems()
+            guard problems.isEmpty else {
+                throw UsageError("\(store.path) failed SQLite's integrity check:\n" + problems.prefix(100).joined(separator: "\n"))
+            }
+            network = try store.validatedNetwork(asOf: try day(asOf.asOf))
+            suffix = "; store integrity ok"
+        } else {
+            network = try input.load()
+        }
         Output.standard.append(
-            "valid: \(network.count) people, \(network.teams.count) teams, \(network.sponsor.roots.count) sponsor roots, \(network.owner.roots.count) owner roots\n"
+            "valid: \(network.count) people, \(network.teams.count) teams, \(network.sponsor.roots.count) sponsor roots, \(network.owner.roots.count) owner roots\(suffix)\n"
         )
     }
 }

@@ -16,6 +16,7 @@ struct ConvertCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: NetworkInput
+    @OptionGroup var asOf: AsOfOption
 
     @Option(name: .shortAndLong, help: "The output file (.csv or .json), or - for standard output.")
     var output: String
@@ -32,7 +33,7 @@ struct ConvertCommand: ParsableCommand {
         guard target == "csv" || target == "json" else {
             throw UsageError("cannot tell the output format of '\(output)'; give --to csv or --to json")
         }
-        let network = try input.load()
+        let network = try input.load(asOf: asOf.asOf)
         let produce: (inout OutputBuffer) throws -> Void = { buffer in
             if target == "json" {
                 try NetworkWriter.json(network, to: &buffer)

@@ -9,14 +9,18 @@ struct ChainCommand: ParsableCommand {
         discussion: """
             Example:
               teamgraph chain Samples/network.csv M023 --by owner
+              teamgraph chain --db org.teamgraph M023 --as-of 2026-06-30
             """)
 
     @OptionGroup var input: NetworkInput
-    @Argument(help: "The person's id.") var person: String
+    @Argument(help: "The person's id.") var person: String?
     @Option(help: "owner (the responsibility chain) or sponsor (the upline).") var by: RelationOption = .owner
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
-        let network = try input.load()
+        var input = input
+        let person = try input.positionals([person], names: ["person"])[0]
+        let network = try input.load(asOf: asOf.asOf)
         let p = try PersonArgument.resolve(person, in: network)
         let chain = network.chain(of: p, by: by.relation)
         Output.standard.append(Reports.chainJSON(person: p, by: by.relation, chain: chain, in: network))
@@ -33,12 +37,16 @@ struct AnswersToCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: NetworkInput
-    @Argument(help: "The person asked about.") var a: String
-    @Argument(help: "The possible leader.") var b: String
+    @Argument(help: "The person asked about.") var a: String?
+    @Argument(help: "The possible leader.") var b: String?
     @Option(help: "owner or sponsor.") var by: RelationOption = .owner
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
-        let network = try input.load()
+        var input = input
+        let ab = try input.positionals([a, b], names: ["a", "b"])
+        let (a, b) = (ab[0], ab[1])
+        let network = try input.load(asOf: asOf.asOf)
         let yes = network.answers(
             try PersonArgument.resolve(a, in: network), to: try PersonArgument.resolve(b, in: network), by: by.relation)
         Output.standard.append(yes ? "yes\n" : "no\n")
@@ -56,14 +64,17 @@ struct ReportsCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: NetworkInput
-    @Argument(help: "The person's id.") var person: String
+    @Argument(help: "The person's id.") var person: String?
     @Option(help: "Only people at most this many levels below.") var depth: Int?
     @Option(help: "owner or sponsor.") var by: RelationOption = .owner
     @OptionGroup var format: FormatOption
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         if let depth, depth < 0 { throw UsageError("--depth must be 0 or more") }
-        let network = try input.load()
+        var input = input
+        let person = try input.positionals([person], names: ["person"])[0]
+        let network = try input.load(asOf: asOf.asOf)
         let p = try PersonArgument.resolve(person, in: network)
         try Reports.reports(network.reports(of: p, by: by.relation, maxDepth: depth), in: network).print(
             format.resolved)
@@ -83,12 +94,16 @@ struct CommonCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: NetworkInput
-    @Argument(help: "One person.") var a: String
-    @Argument(help: "The other person.") var b: String
+    @Argument(help: "One person.") var a: String?
+    @Argument(help: "The other person.") var b: String?
     @Option(help: "owner or sponsor.") var by: RelationOption = .owner
+    @OptionGroup var asOf: AsOfOption
 
     func run() throws {
-        let network = try input.load()
+        var input = input
+        let ab = try input.positionals([a, b], names: ["a", "b"])
+        let (a, b) = (ab[0], ab[1])
+        let network = try input.load(asOf: asOf.asOf)
         let leader = network.commonLeader(
             try PersonArgument.resolve(a, in: network), try PersonArgument.resolve(b, in: network), by: by.relation)
         Output.standard.append((leader.map { network.ids[Int($0)] } ?? "none") + "\n")

@@ -79,7 +79,7 @@ struct RenderCommand: ParsableCommand {
         guard maxNodes >= 1 else { throw UsageError("--max-nodes must be 1 or more") }
         let options = try analysis.options()
 
-        var network = try input.load()
+        var network = try input.load(asOf: analysis.asOf)
         if let selection = try analysis.selection(in: network) { network = network.restricted(to: selection) }
         let chart = Chart(
             roots: roots, depth: depth, relation: by.relation, also: also?.relation, rankDirection: direction,

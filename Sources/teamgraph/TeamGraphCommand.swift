@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TeamGraph
 import TeamGraphIO
+import TeamGraphStore
 
 @main
 struct TeamGraphCommand: ParsableCommand {
@@ -21,6 +22,8 @@ struct TeamGraphCommand: ParsableCommand {
         subcommands: [
             StatsCommand.self, MetricsCommand.self, GapsCommand.self, ChainCommand.self, AnswersToCommand.self,
             ReportsCommand.self, CommonCommand.self, ValidateCommand.self, ConvertCommand.self, RenderCommand.self,
+            ImportCommand.self, AddCommand.self, AssignCommand.self, MoveCommand.self, SetCommand.self,
+            TeamCommand.self, HistoryCommand.self, LogCommand.self, DiffCommand.self,
         ]
     )
 
@@ -32,6 +35,13 @@ struct TeamGraphCommand: ParsableCommand {
             try Output.standard.flush()
         } catch let error as InvalidInput {
             Output.standardError(error.report())
+            Foundation.exit(2)
+        } catch let error as StoreError {
+            if case .invalid(let input) = error {
+                Output.standardError(input.report())
+            } else {
+                Output.standardError("teamgraph: \(error.description)")
+            }
             Foundation.exit(2)
         } catch let error as UsageError {
             Output.standardError("teamgraph: \(error.message)")

@@ -1,0 +1,92 @@
+import GRDB
+import TeamGraph
+
+/// One recorded change of one field, with its audit data.
+public struct ChangeRecord: Sendable, Hashable {
+    /// The day the change takes effect.
+    public var date: Day
+    /// When it was recorded (ISO 8601, UTC).
+    public var recorded: String
+    /// Who recorded it.
+    public var author: String
+    /// Why.
+    public var reason: String
+    /// The edit that made it: `import`, `add`, `assign`, `move`, `move-alone`, `set`, `team-add`, ...
+    public var kind: String
+    /// The person changed, if the change is about a person.
+    public var person: String?
+    /// The team changed, if the change is about a team.
+    public var team: String?
+    /// The field: `added`, `name`, `sponsor`, `owner`, `role`, `team`, `joined`, `status`, `lead`,
+    /// or `extra:KEY`.
+    public var field: String
+    /// The value before (empty for none).
+    public var old: String
+    /// The value after (empty for none).
+    public var new: String
+}
+
+extension Store {
+    /// Every change to one person, oldest first: when they were added, then each field change.
+    ///
+    /// - Throws: ``StoreError/refused(_:)`` when there is no such person.
+    public func history(of id: String) throws(StoreError) -> [ChangeRecord] {
+        try read { db in
+            guard let i = try Store.personIndex(db, id) else {
+                throw StoreError.refused("no person with id '\(id)' in the store")
+            }
+            return try Store.records(
+                db,
+                """
+                SELECT b.effective, b.recorded, b.author, b.reason, b.kind, p.id, NULL, 'added', '', '', b.id, 0
+                FROM person p JOIN batch b ON b.id = p.added_batch WHERE p.idx = ?1
+                UNION ALL
+                SELECT c.effective, b.recorded, b.author, b.reason, b.kind, p.id, NULL, c.field, c.old, c.new, b.id, c.seq
+                FROM change c JOIN batch b ON b.id = c.batch JOIN person p ON p.idx = c.person WHERE c.person = ?1
+                ORDER BY 1, 11, 12
+                """, [Int64(i)])
+        }
+    }
+
+    /// Every change effective between `since` and `until` (both included, either open), oldest
+    /// first; people and teams added after the first import are listed as `added`.
+    public func log(since: Day? = nil, until: Day? = nil) throws(StoreError) -> [ChangeRecord] {
+        let from = Int64(since?.daysSinceEpoch ?? Int32.min)
+        let to = Int64(until?.daysSinceEpoch ?? Int32.max)
+        return try read { db in
+            try Store.records(
+                db,
+                """
+                SELECT b.effective, b.recorded, b.author, b.reason, b.kind, p.id, NULL, 'added', '', '', b.id, 0
+                FROM person p JOIN batch b ON b.id = p.added_batch
+                WHERE b.id > (SELECT min(id) FROM batch) AND b.effective BETWEEN ?1 AND ?2
+                UNION ALL
+                SELECT b.effective, b.recorded, b.author, b.reason, b.kind, NULL, t.id, 'added', '', t.name, b.id, 0
+                FROM team t JOIN batch b ON b.id = t.added_batch
+                WHERE b.id > (SELECT min(id) FROM batch) AND b.effective BETWEEN ?1 AND ?2
+                UNION ALL
+                SELECT c.effective, b.recorded, b.author, b.reason, b.kind, p.id, t.id, c.field, c.old, c.new, b.id, c.seq
+                FROM change c JOIN batch b ON b.id = c.batch LEFT JOIN person p ON p.idx = c.person
+                LEFT JOIN team t ON t.idx = c.team
+                WHERE c.effective BETWEEN ?1 AND ?2
+                ORDER BY 1, 11, 12
+                """, [from, to])
+        }
+    }
+
+    static func records(_ db: Database, _ sql: String, _ arguments: [Int64]) throws -> [ChangeRecord] {
+        let statement = try RawStatement(db, sql)
+        for (k, value) in arguments.enumerated() { statement.bind(Int32(k + 1), value) }
+        var records: [ChangeRecord] = []
+        while try statement.step() {
+            records.append(
+                ChangeRecord(
+                    date: Day(daysSinceEpoch: Int32(statement.int(0))), recorded: statement.text(1),
+                    author: statement.text(2), reason: statement.text(3), kind: statement.text(4),
+                    person: statement.isNull(5) ? nil : statement.text(5),
+                    team: statement.isNull(6) ? nil : statement.text(6),
+                    field: statement.text(7), old: statement.text(8), new: statement.text(9)))
+        }
+        return records
+    }
+}

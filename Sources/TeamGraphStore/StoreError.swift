@@ -1,0 +1,25 @@
+import TeamGraph
+
+/// Why a store operation failed: bad input, a refused edit, a file that is not a store, or SQLite.
+///
+/// Every case leaves the store as it was: writes happen in one transaction that is rolled back.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// The input network (a file being imported) has problems; nothing was written.
+    case invalid(InvalidInput)
+    /// An edit or import was refused; the message says why. Nothing was written.
+    case refused(String)
+    /// The file is not a TeamGraph store, has a newer schema, or does not exist.
+    case notAStore(String)
+    /// SQLite reported an error.
+    case database(String)
+
+    /// The message for the user.
+    public var description: String {
+        switch self {
+        case .invalid(let input): input.report()
+        case .refused(let message): message
+        case .notAStore(let message): message
+        case .database(let message): "database error: \(message)"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import TeamGraph
+
+/// What the store keeps about the shape of the files it was given, so nothing is lost writing back:
+/// extra column names, whether teams were defined, and the original column layouts.
+struct StoreMeta: Codable, Equatable {
+    var extraKeys: [String] = []
+    var teamExtraKeys: [String] = []
+    var teamsDefined = false
+    var layoutColumns: [String] = []
+    var layoutHeaders: [String] = []
+    var teamLayoutColumns: [String] = []
+    var teamLayoutHeaders: [String] = []
+
+    static let key = "network"
+
+    static func read(_ db: Database) throws -> StoreMeta {
+        guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) else {
+            return StoreMeta()
+        }
+        return try JSONDecoder().decode(StoreMeta.self, from: Data(text.utf8))
+    }
+
+    func write(_ db: Database) throws {
+        let text = String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
+        try db.execute(
+            sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [StoreMeta.key, text])
+    }
+
+    /// Remembers a file's layout, its extra columns named by key so they survive key renumbering.
+    static func encode(_ layout: ColumnLayout, keys: [String]) -> (columns: [String], headers: [String]) {
+        let columns = layout.columns.map { column -> String in
+            switch column {
+            case .field(let name): "f:" + name
+            case .extra(let k): "x:" + keys[k]
+            }
+        }
+        return (columns, layout.headers)
+    }
+
+    /// A layout for `keys`, from remembered columns; keys the remembered layout lacks are appended.
+    static func decode(columns: [String], headers: [String], keys: [String]) -> ColumnLayout {
+        if columns.isEmpty { return ColumnLayout() }
+        var result = ColumnLayout()
+        var used = Set<String>()
+        for (column, header) in zip(columns, headers) {
+            if column.hasPrefix("f:") {
+                result.columns.append(.field(String(column.dropFirst(2))))
+                result.headers.append(header)
+            } else if let k = keys.firstIndex(of: String(column.dropFirst(2))) {
+                used.insert(keys[k])
+                result.columns.append(.extra(k))
+                result.headers.append(header)
+            }
+        }
+        for (k, key) in keys.enumerated() where !used.contains(key) {
+            result.columns.append(.extra(k))
+            result.headers.append(key)
+        }
+        return result
+    }
+
+    func peopleLayout() -> ColumnLayout {
+        StoreMeta.decode(columns: layoutColumns, headers: layoutHeaders, keys: extraKeys)
+    }
+
+    func teamsLayout() -> ColumnLayout {
+        StoreMeta.decode(columns: teamLayoutColumns, headers: teamLayoutHeaders, keys: teamExtraKeys)
+    }
+}

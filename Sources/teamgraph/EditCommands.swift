@@ -1,0 +1,177 @@
+import ArgumentParser
+import TeamGraph
+import TeamGraphIO
+import TeamGraphStore
+
+/// Prints what an edit recorded.
+func report(_ summary: EditSummary, _ info: EditInfo) {
+    var added = summary.added > 0 ? ", \(summary.added) added" : ""
+    if summary.teamsAdded > 0 { added += ", \(summary.teamsAdded) team\(summary.teamsAdded == 1 ? "" : "s") added" }
+    Output.standard.append(
+        "recorded \(summary.changes) change\(summary.changes == 1 ? "" : "s")\(added), effective \(info.date)\n")
+}
+
+/// Parses a status option.
+func parseStatus(_ text: String?) throws -> Status? {
+    guard let text else { return nil }
+    guard let status = Status(parsing: text) else {
+        throw UsageError("unknown status '\(text)'; use \(Status.acceptedSpellings)")
+    }
+    return status
+}
+
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a person to the store.",
+        discussion: """
+            Example:
+              teamgraph add M100 --name "Li Wei" --sponsor M023 --owner M002 --team T1 --db org.teamgraph --date 2026-07-01
+            """)
+
+    @Argument(help: "The new person's id.") var id: String
+    @Option var name: String = ""
+    @Option var sponsor: String?
+    @Option var owner: String?
+    @Option var role: String = ""
+    @Option var team: String?
+    @Option(help: "The join day (default: --date).") var joined: String?
+    @Option(help: "The status (default active).") var status: String?
+    @Option(help: ArgumentHelp("An extra attribute.", valueName: "key=value")) var extra: [String] = []
+    @OptionGroup var edit: EditOptions
+
+    func run() throws {
+        var extras: [String: String] = [:]
+        for pair in extra {
+            guard let equals = pair.firstIndex(of: "=") else {
+                throw UsageError("--extra expects key=value, got '\(pair)'")
+            }
+            extras[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        }
+        let info = try edit.info()
+        let person = NewPerson(
+            id: id, name: name, sponsor: sponsor, owner: owner, role: role, team: team,
+            joined: try joined.map { try day($0) }, status: try parseStatus(status) ?? .active, extras: extras)
+        report(try edit.open().add(person, info: info), info)
+    }
+}
+
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "Make someone the person's owner (or remove the owner).",
+        discussion: """
+            Example:
+              teamgraph assign M031 --owner M002 --db org.teamgraph --reason "newcomer onboarding"
+            """)
+
+    @Argument(help: "The person's id.") var id: String
+    @Option(help: "The new owner's id.") var owner: String?
+    @Flag(help: "Leave the person without an owner.") var noOwner = false
+    @OptionGroup var edit: EditOptions
+
+    func run() throws {
+        guard (owner != nil) != noOwner else { throw UsageError("give exactly one of --owner ID and --no-owner") }
+        let info = try edit.info()
+        report(try edit.open().assign(id, owner: owner, info: info), info)
+    }
+}
+
+struct MoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "move", abstract: "Move a person (with their downline) under a new sponsor.",
+        discussion: """
+            With --alone, the person's frontline stays with the old sponsor.
+
+            Example:
+              teamgraph move M031 --sponsor M007 --db org.teamgraph --reason "sponsor corrected"
+            """)
+
+    @Argument(help: "The person's id.") var id: String
+    @Option(help: "The new sponsor's id.") var sponsor: String?
+    @Flag(help: "Make the person a sponsor root.") var noSponsor = false
+    @Flag(help: "Move the person alone: their frontline stays with the old sponsor.") var alone = false
+    @OptionGroup var edit: EditOptions
+
+    func run() throws {
+        guard (sponsor != nil) != noSponsor else {
+            throw UsageError("give exactly one of --sponsor ID and --no-sponsor")
+        }
+        let info = try edit.info()
+        report(try edit.open().move(id, sponsor: sponsor, alone: alone, info: info), info)
+    }
+}
+
+struct SetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: "Change a person's status, role, team or name (leaving is --status left).",
+        discussion: """
+            Example:
+              teamgraph set M031 --status left --db org.teamgraph --date 2026-08-31 --reason resigned
+            """)
+
+    @Argument(help: "The person's id.") var id: String
+    @Option(help: "newcomer, active, inactive or left.") var status: String?
+    @Option var role: String?
+    @Option(help: "The team id (empty for none).") var team: String?
+    @Option var name: String?
+    @OptionGroup var edit: EditOptions
+
+    func run() throws {
+        let info = try edit.info()
+        let update = PersonUpdate(status: try parseStatus(status), role: role, team: team, name: name)
+        report(try edit.open().set(id, update, info: info), info)
+    }
+}
+
+struct TeamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "team", abstract: "Define, lead or rename teams in a store.",
+        subcommands: [TeamAddCommand.self, TeamLeadCommand.self, TeamRenameCommand.self])
+}
+
+struct TeamAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Define a new team.",
+        discussion: "Example:\n  teamgraph team add T9 --name \"North Star\" --lead M007 --db org.teamgraph")
+
+    @Argument(help: "The new team's id.") var id: String
+    @Option var name: String = ""
+    @Option var lead: String?
+    @OptionGroup var edit: EditOptions
+
+    func run() throws {
+        let info = try edit.info()
+        report(try edit.open().addTeam(id: id, name: name, lead: lead, info: info), info)
+    }
+}
+
+struct TeamLeadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lead", abstract: "Make someone a team's lead (or remove the lead).",
+        discussion: "Example:\n  teamgraph team lead T9 M008 --db org.teamgraph")
+
+    @Argument(help: "The team's id.") var team: String
+    @Argument(help: "The new lead's id.") var lead: String?
+    @Flag(help: "Leave the team without a lead.") var noLead = false
+    @OptionGroup var edit: EditOptions
+
+    func run() throws {
+        guard (lead != nil) != noLead else { throw UsageError("give exactly one of a lead id and --no-lead") }
+        let info = try edit.info()
+        report(try edit.open().setTeamLead(team, lead: lead, info: info), info)
+    }
+}
+
+struct TeamRenameCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rename", abstract: "Rename a team.",
+        discussion: "Example:\n  teamgraph team rename T9 \"North Star East\" --db org.teamgraph")
+
+    @Argument(help: "The team's id.") var team: String
+    @Argument(help: "The new name.") var name: String
+    @OptionGroup var edit: EditOptions
+
+    func run() throws {
+        let info = try edit.info()
+        report(try edit.open().renameTeam(team, name: name, info: info), info)
+    }
+}
