@@ -35,6 +35,8 @@ struct ChartGraphBuilder {
     var teamGaps: [Int32: [Gap]] = [:]
     /// The gap kinds marked somewhere in the chart, with how many marks each.
     var markedKinds: [GapKind: Int] = [:]
+    /// How many people of each kind of change are marked.
+    var changeCounts: [ChartChanges.Kind: Int] = [:]
     /// The team each lead leads (their own team when they lead it).
     var teamLedBy: [Int32: Int32] = [:]
 
@@ -186,6 +188,19 @@ struct ChartGraphBuilder {
             extra = [Attribute("color", ChartPalette.mark(first.kind)), Attribute("penwidth", "3")]
         }
         if network.statuses[i] == .left { extra.append(Attribute("style", "rounded,filled,dashed")) }
+        var fill = fill
+        for kind in chart.changes?.kinds(of: person) ?? [] {
+            classes.append(kind.className)
+            lines.append(kind.tag)
+            changeCounts[kind, default: 0] += 1
+            switch kind {
+            case .left:
+                fill = "#f5f5f5"
+                extra += [Attribute("fontcolor", "#9e9e9e"), Attribute("color", "#bdbdbd"), Attribute("style", "rounded,filled,dashed")]
+            case .joined, .moved, .ownerChanged:
+                if gaps.isEmpty { extra += [Attribute("color", kind.color), Attribute("penwidth", "3")] }
+            }
+        }
 
         var tooltip = ["\(name) (\(id))"]
         if !network.roles[i].isEmpty { tooltip.append("role: \(network.roles[i])") }
@@ -440,6 +455,19 @@ struct ChartGraphBuilder {
         }
         if chart.gapOptions != nil && markedKinds.isEmpty {
             add(&self, "gap:none", [Attribute("class", "legend legend-gap"), .text("label", "no coverage gaps"), Attribute("fillcolor", "white")])
+        }
+        if let changes = chart.changes {
+            for kind in ChartChanges.Kind.allCases {
+                let count = changeCounts[kind] ?? 0
+                add(
+                    &self, "diff:\(kind.className)",
+                    [
+                        Attribute("class", "legend legend-diff \(kind.className)"),
+                        .lines("label", [kind.tag, "\(changes.from) → \(changes.to) · \(GraphvizText.count(count))"]),
+                        Attribute("fillcolor", kind == .left ? "#f5f5f5" : "white"), Attribute("color", kind.color),
+                        Attribute("penwidth", kind == .left ? "1" : "3"),
+                    ] + (kind == .left ? [Attribute("style", "rounded,filled,dashed"), Attribute("fontcolor", "#9e9e9e")] : []))
+            }
         }
         if let also = chart.also, also != chart.relation {
             add(

@@ -30,6 +30,8 @@ public struct Chart: Sendable, Hashable {
     public var coloring: ChartColoring
     /// Mark the coverage gaps found with these options; `nil` draws no gap marks.
     public var gapOptions: AnalysisOptions?
+    /// Changes between two dates to mark (`render --diff`); `nil` for none.
+    public var changes: ChartChanges?
     /// The most nodes drawn; above it the deepest and largest branches collapse into `more` nodes.
     public var maxNodes: Int
     /// Above this many people with nobody under them, someone's leaves are stacked in columns.
@@ -61,6 +63,7 @@ public struct Chart: Sendable, Hashable {
         self.groupTeams = groupTeams
         self.coloring = coloring
         self.gapOptions = gapOptions
+        self.changes = nil
         self.maxNodes = maxNodes
         self.leafStackThreshold = leafStackThreshold
         self.fontName = fontName

@@ -17,6 +17,7 @@ struct RenderCommand: ParsableCommand {
               teamgraph render Samples/network.csv --teams Samples/teams.csv --as-of 2026-06-30 -o chart.svg
               teamgraph render Samples/network.csv --root M002 --depth 2 --by owner --also sponsor -o m002.png
               teamgraph render Samples/network.csv --group-teams --color team --mark-gaps --format pdf -o wall.pdf
+              teamgraph render --db team.db --diff 2026-01-01..2026-06-30 -o changes.svg
             """)
 
     @OptionGroup var input: NetworkInput
@@ -58,6 +59,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The most nodes drawn; above it branches collapse into '+N people' nodes.")
     var maxNodes: Int = Chart.defaultMaxNodes
 
+    @Option(help: ArgumentHelp("With --db: draw the network at TO marking who joined, moved or changed owner since FROM, and who left (faded).", valueName: "FROM..TO"))
+    var diff: String?
+
     @Option(name: .customLong("repeat"), help: .hidden)
     var repeatCount: Int = 1
 
@@ -79,12 +83,36 @@ struct RenderCommand: ParsableCommand {
         guard maxNodes >= 1 else { throw UsageError("--max-nodes must be 1 or more") }
         let options = try analysis.options()
 
-        var network = try input.load(asOf: analysis.asOf)
+        var network: Network
+        var changedIDs: (from: String, to: String, kinds: [[String]])?
+        if let diff {
+            let dates = diff.components(separatedBy: "..")
+            guard dates.count == 2, let from = Day(parsing: dates[0]), let to = Day(parsing: dates[1]) else {
+                throw UsageError("--diff expects FROM..TO dates, e.g. 2026-01-01..2026-06-30; got '\(diff)'")
+            }
+            guard analysis.asOf == nil else { throw UsageError("--diff draws the network at its second date; leave out --as-of") }
+            let changes = try input.openStore().diff(from: from, to: to)
+            network = changes.network
+            let ids = { (people: [Int32]) in people.map { changes.network.ids[Int($0)] } }
+            changedIDs = (
+                from.description, to.description,
+                [ids(changes.joined), ids(changes.moved), ids(changes.ownerChanged), ids(changes.left)]
+            )
+        } else {
+            network = try input.load(asOf: analysis.asOf)
+        }
         if let selection = try analysis.selection(in: network) { network = network.restricted(to: selection) }
-        let chart = Chart(
+        var chart = Chart(
             roots: roots, depth: depth, relation: by.relation, also: also?.relation, rankDirection: direction,
             engine: chartEngine, groupTeams: groupTeams, coloring: coloring, gapOptions: markGaps ? options : nil,
             maxNodes: maxNodes)
+        if let changedIDs {
+            // By id: --under may have renumbered the people.
+            let sets = changedIDs.kinds.map { Set($0.compactMap { network.index(of: $0) }) }
+            chart.changes = ChartChanges(
+                from: changedIDs.from, to: changedIDs.to, joined: sets[0], moved: sets[1], ownerChanged: sets[2],
+                left: sets[3])
+        }
         if output != "-" && repeatCount <= 1 {
             var note: String?
             try AtomicFile.write(to: output) { (descriptor: Int32) in
