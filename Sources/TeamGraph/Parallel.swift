@@ -1,17 +1,9 @@
 import Dispatch
 
-/// Runs two independent computations on two threads.
-public enum Parallel {
-    /// Runs both closures at once and returns both results.
-    ///
-    /// Used where a million people are processed in two independent halves (the sponsor and owner
-    /// relations; the two halves of a large CSV file): on this project's 2-core machines it
-    /// halves that part.
-    public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-        bothInParallel(first, second)
-    }
-}
-
+/// Runs two independent computations on two threads and returns both results.
+///
+/// Used where the sponsor and owner relations are processed the same way over a million people
+/// (resolving references, indexing the forests).
 func bothInParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     nonisolated(unsafe) var a: A?
     nonisolated(unsafe) var b: B?

@@ -38,34 +38,6 @@ struct CSVRecord {
     }
 }
 
-extension CSVParser {
-    /// A place to cut `input[from...]` into two parts that can be parsed separately: just after a
-    /// line break outside quotes, near the middle. `nil` when there is none.
-    static func splitPoint(_ input: UnsafeBufferPointer<UInt8>, from start: Int, near: Int? = nil) -> Int? {
-        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n")
-        let middle = near ?? (start + (input.count - start) / 2)
-        var quotes = 0
-        for i in start..<middle where input[i] == quote { quotes += 1 }
-        var i = middle
-        while i < input.count {
-            let b = input[i]
-            if b == quote { quotes += 1 } else if b == lf && quotes % 2 == 0 { return i + 1 < input.count ? i + 1 : nil }
-            i += 1
-        }
-        return nil
-    }
-
-    /// The number of line breaks (LF, CRLF or a lone CR) in `input[range]`, counted as the parser counts lines.
-    static func lineBreaks(_ input: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
-        var count = 0
-        for i in range {
-            let b = input[i]
-            if b == 0x0A || (b == 0x0D && (i + 1 >= input.count || input[i + 1] != 0x0A)) { count += 1 }
-        }
-        return count
-    }
-}
-
 /// A problem met while splitting CSV into records.
 struct CSVSyntaxError: Sendable {
     var line: Int
