@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <dlfcn.h>
 #include <graphviz/graphviz_version.h>
 #include <graphviz/gvc.h>
 
@@ -17,6 +18,33 @@ static const int tg_kind_edge = AGEDGE;
 
 /// A new, empty Graphviz context with the installed plugins (keep one per process).
 static inline GVC_t *tg_context(void) { return gvContext(); }
+
+/// A context with only the core renderers (SVG, DOT) and the neato layouts (`nop2`), and no text
+/// layout plugin: labels are sized by Graphviz's built-in estimate instead of pango. For charts
+/// whose boxes are already sized (`fixedsize`) and whose text the SVG viewer lays out, this skips
+/// a pango layout per label line. NULL when the plugins cannot be loaded (the caller falls back).
+static inline GVC_t *tg_context_without_text_layout(void) {
+    static lt_symlist_t symbols[3];
+    const char *directories[] = {"/usr/lib/x86_64-linux-gnu/graphviz/", "/usr/lib/aarch64-linux-gnu/graphviz/",
+                                 "/usr/lib/graphviz/", "/usr/local/lib/graphviz/", NULL};
+    const char *names[2][2] = {{"libgvplugin_core.so.6", "gvplugin_core_LTX_library"},
+                               {"libgvplugin_neato_layout.so.6", "gvplugin_neato_layout_LTX_library"}};
+    for (int k = 0; k < 2; k++) {
+        void *address = NULL;
+        for (int d = 0; directories[d] != NULL && address == NULL; d++) {
+            char path[512];
+            snprintf(path, sizeof path, "%s%s", directories[d], names[k][0]);
+            void *library = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+            if (library != NULL) address = dlsym(library, names[k][1]);
+        }
+        if (address == NULL) return NULL;
+        symbols[k].name = names[k][1];
+        symbols[k].address = address;
+    }
+    symbols[2].name = NULL;
+    symbols[2].address = NULL;
+    return gvContextPlugins(symbols, 0);
+}
 
 /// A new directed, non-strict root graph (`Agdirected` is a C mutable global Swift 6 refuses).
 static inline Agraph_t *tg_open_graph(const char *name) {

@@ -11,7 +11,7 @@ public enum GraphvizRenderer {
     /// - Throws: ``ChartError/graphviz(_:)`` with Graphviz's message when it refuses the graph.
     public static func render(_ graph: ChartGraph, format: ChartFormat) throws(ChartError) -> [UInt8] {
         if format == .dot { return Array(graph.dotText.utf8) }
-        return try withLaidOutGraph(graph) { (context, g) throws(ChartError) -> [UInt8] in
+        return try withLaidOutGraph(graph, format: format) { (context, g) throws(ChartError) -> [UInt8] in
             var data: UnsafeMutablePointer<CChar>?
             var length = 0
             let rendered = tg_render(context, g, format.graphvizName, &data, &length)
@@ -38,7 +38,7 @@ public enum GraphvizRenderer {
     ///
     /// - Precondition: ``canStream(_:format:)``.
     public static func render(_ graph: ChartGraph, format: ChartFormat, into descriptor: Int32) throws(ChartError) {
-        try withLaidOutGraph(graph) { (context, g) throws(ChartError) in
+        try withLaidOutGraph(graph, format: format) { (context, g) throws(ChartError) in
             guard tg_render_fd(context, g, format.graphvizName, descriptor) == 0, !GraphvizMessages.hasError else {
                 throw .graphviz(GraphvizMessages.errorMessage(fallback: "rendering to \(format.rawValue) failed"))
             }
@@ -47,11 +47,16 @@ public enum GraphvizRenderer {
 
     /// Builds the graph in Graphviz under the lock, lays it out, and hands both to `body`; frees
     /// the layout and then the graph on every path.
+    ///
+    /// An SVG of a chart placed by TeamGraph (`nop2`, boxes of fixed size) uses the context
+    /// without pango: the viewer lays out SVG text itself, and measuring every label line again
+    /// was a fifth of a 100,000-person render.
     private static func withLaidOutGraph<Result>(
-        _ graph: ChartGraph,
+        _ graph: ChartGraph, format: ChartFormat,
         _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws(ChartError) -> Result
     ) throws(ChartError) -> Result {
-        try GraphvizSession.shared.withLock { (context) throws(ChartError) -> Result in
+        let textLayout = !(format == .svg && graph.engine == "nop2")
+        return try GraphvizSession.shared.withLock(textLayout: textLayout) { (context) throws(ChartError) -> Result in
             guard let g = tg_open_graph(graph.name) else {
                 throw .graphviz(GraphvizMessages.errorMessage(fallback: "could not create a graph"))
             }

@@ -67,10 +67,27 @@ final class GraphvizSession: @unchecked Sendable {
 
     /// Runs `body` with the lock held and the context, after forgetting earlier errors.
     func withLock<Result>(_ body: (OpaquePointer) throws(ChartError) -> Result) throws(ChartError) -> Result {
+        try withLock(textLayout: true, body)
+    }
+
+    /// A second long-lived context without a text layout plugin, made on first use; only used
+    /// while ``lock`` is held. `nil` when Graphviz's plugins could not be loaded that way.
+    private var plainContext: OpaquePointer??
+
+    /// Runs `body` with the lock held; `textLayout: false` asks for the context that sizes text
+    /// by Graphviz's built-in estimate (falling back to the usual one), for SVG of charts whose
+    /// boxes are already sized.
+    func withLock<Result>(textLayout: Bool, _ body: (OpaquePointer) throws(ChartError) -> Result) throws(ChartError)
+        -> Result
+    {
         lock.lock()
         defer { lock.unlock() }
         guard let context else { throw .graphviz("could not create a Graphviz context") }
         GraphvizMessages.reset()
+        if !textLayout {
+            if plainContext == nil { plainContext = .some(tg_context_without_text_layout()) }
+            if let plain = plainContext ?? nil { return try body(plain) }
+        }
         return try body(context)
     }
 }
