@@ -30,10 +30,8 @@ enum GraphvizText {
     ///
     /// Line breaks and tabs become spaces; use ``lines(_:flavour:)`` to join lines.
     static func literal(_ text: String, flavour: Flavour = .label) -> String {
-        // Most names need nothing: no backslash, ampersand or control character.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x5C && $0 != 0x26 && $0 != 0x7F && $0 != 0xEF && $0 != 0xE2 && $0 != 0xC2 }) {
-            return text
-        }
+        // Most text needs nothing: a byte scan finds what the loop below would change.
+        if !needsEscaping(text) { return text }
         let backslash: String.UnicodeScalarView =
             switch flavour {
             case .label: "\\\\".unicodeScalars
@@ -52,6 +50,28 @@ enum GraphvizText {
             }
         }
         return result
+    }
+
+    /// Whether ``literal(_:flavour:)`` would change `text`: a backslash, an ampersand, a control
+    /// character, a line or paragraph separator, NEL or a non-character.
+    static func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x5C || b == 0x26 || b == 0x7F { return true }
+                if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 { return true }
+                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    return true
+                }
+                if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Literal lines joined with Graphviz's centred line break (`\n`).
