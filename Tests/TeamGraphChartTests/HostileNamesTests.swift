@@ -39,11 +39,11 @@ import TeamGraph
         }))
     }
 
-    @Test(arguments: ChartColoring.allCases)
-    func svgIsWellFormedAndKeepsEveryName(coloring: ChartColoring) throws {
+    @Test(arguments: ChartColoring.allCases, [ChartEngine.dot, .tree])
+    func svgIsWellFormedAndKeepsEveryName(coloring: ChartColoring, engine: ChartEngine) throws {
         let network = Self.hostileNetwork()
         let options = AnalysisOptions(asOf: Day(year: 2026, month: 6, day: 30)!)
-        let chart = Chart(also: .owner, groupTeams: true, coloring: coloring, gapOptions: options)
+        let chart = Chart(also: .owner, engine: engine, groupTeams: true, coloring: coloring, gapOptions: options)
         let bytes = try chart.render(network).data
         let svg = try ParsedSVG(bytes)
         let people = try svg.groups("person")
