@@ -4,8 +4,9 @@
 #   graphviz         the dot command (tests check that the DOT we write is accepted; benchmarks)
 #   fonts-wqy-microhei  a small CJK font so PNG/PDF charts show Chinese names
 #   pkg-config       finds libgvc for the Swift build
+#   libsqlite3-dev   SQLite for the store (GRDB links the system library)
 set -euo pipefail
-packages=(libgraphviz-dev graphviz fonts-wqy-microhei pkg-config)
+packages=(libgraphviz-dev graphviz fonts-wqy-microhei pkg-config libsqlite3-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

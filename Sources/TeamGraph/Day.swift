@@ -27,11 +27,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     ///
     /// Allocation-free: it runs once per person on import.
     public init?(parsing text: String) {
+        var text = text
+        guard let day = text.withUTF8({ Day(utf8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses the UTF-8 bytes of `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY.MM.DD` without making a `String`.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var parts = (0, 0, 0)
         var digits = (0, 0, 0)
         var part = 0
         var separator: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let value = Int(byte - UInt8(ascii: "0"))

@@ -1,38 +1,48 @@
 import TeamGraph
 
-/// One CSV record being parsed: its fields' bytes (quotes removed) and where it starts.
+/// One CSV record being parsed: where each field's bytes are and where the record starts.
+///
+/// An unquoted field (most of them) is a range of the input itself; only a quoted field is
+/// copied, quotes removed, into ``scratch``.
 struct CSVRecord {
-    /// The unquoted bytes of every field, back to back.
-    var bytes: [UInt8] = []
-    /// `bytes[ends[k - 1] ..< ends[k]]` is field k (`ends[-1]` taken as 0).
-    var ends: [Int] = []
+    /// The whole input being parsed; valid while the parser's callback runs.
+    var input: UnsafeBufferPointer<UInt8>
+    /// Quoted fields' bytes, quotes removed, back to back.
+    var scratch: [UInt8] = []
+    /// Each field: a range of ``input``, or of ``scratch`` when `inScratch`.
+    var fields: [(start: Int, end: Int, inScratch: Bool)] = []
     /// The 1-based physical line the record starts on.
     var line = 1
     /// Whether the input ended inside a quoted field of this record.
     var unterminated = false
 
-    var fieldCount: Int { ends.count }
-
-    func range(_ k: Int) -> Range<Int> { (k == 0 ? 0 : ends[k - 1])..<ends[k] }
+    var fieldCount: Int { fields.count }
 
     /// Whether the record is an empty line.
-    var isBlank: Bool { ends.count == 1 && ends[0] == 0 }
+    var isBlank: Bool { fields.count == 1 && fields[0].start == fields[0].end }
+
+    /// The bytes of field k, without surrounding ASCII spaces and tabs when `trimmed`.
+    func withBytes<R>(_ k: Int, trimmed: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let field = fields[k]
+        if field.inScratch {
+            return scratch.withUnsafeBufferPointer { body(Self.trim(UnsafeBufferPointer(rebasing: $0[field.start..<field.end]), trimmed)) }
+        }
+        return body(Self.trim(UnsafeBufferPointer(rebasing: input[field.start..<field.end]), trimmed))
+    }
+
+    private static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ trimmed: Bool) -> UnsafeBufferPointer<UInt8> {
+        guard trimmed else { return bytes }
+        var lower = bytes.startIndex, upper = bytes.endIndex
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while lower < upper, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+    }
 
     /// Field k as text, nil when it is not valid UTF-8; `trimmed` drops surrounding ASCII spaces
     /// and tabs; `known` says the bytes are already known to be valid UTF-8.
     func text(_ k: Int, trimmed: Bool = false, known valid: Bool = false) -> String? {
-        var r = range(k)
-        if trimmed {
-            while r.lowerBound < r.upperBound, bytes[r.lowerBound] == 0x20 || bytes[r.lowerBound] == 0x09 {
-                r = (r.lowerBound + 1)..<r.upperBound
-            }
-            while r.lowerBound < r.upperBound, bytes[r.upperBound - 1] == 0x20 || bytes[r.upperBound - 1] == 0x09 {
-                r = r.lowerBound..<(r.upperBound - 1)
-            }
-        }
-        if r.isEmpty { return "" }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let field = UnsafeBufferPointer(rebasing: buffer[r])
+        withBytes(k, trimmed: trimmed) { field in
+            if field.isEmpty { return "" }
             return valid ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self)
         }
     }
@@ -59,9 +69,9 @@ struct CSVParser {
     {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var errors: [CSVSyntaxError] = []
-        var record = CSVRecord()
-        record.bytes.reserveCapacity(256)
-        record.ends.reserveCapacity(16)
+        var record = CSVRecord(input: input)
+        record.scratch.reserveCapacity(256)
+        record.fields.reserveCapacity(16)
         let n = input.count
         var i = 0
         if n >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { i = 3 }
@@ -72,13 +82,14 @@ struct CSVParser {
             // At the start of a field.
             if i < n, input[i] == quote {
                 let openLine = line
+                let scratchStart = record.scratch.count
                 i += 1
                 var closed = false
                 while i < n {
                     let b = input[i]
                     if b == quote {
                         if i + 1 < n, input[i + 1] == quote {
-                            record.bytes.append(quote)
+                            record.scratch.append(quote)
                             i += 2
                             continue
                         }
@@ -87,15 +98,15 @@ struct CSVParser {
                         break
                     }
                     if b == lf || (b == cr && (i + 1 >= n || input[i + 1] != lf)) { line += 1 }
-                    record.bytes.append(b)
+                    record.scratch.append(b)
                     i += 1
                 }
                 if !closed {
                     errors.append(
                         CSVSyntaxError(
-                            line: openLine, column: record.ends.count + 1,
+                            line: openLine, column: record.fields.count + 1,
                             message: "quoted field is never closed (a \" opened here has no closing \")"))
-                    record.ends.append(record.bytes.count)
+                    record.fields.append((scratchStart, record.scratch.count, true))
                     record.unterminated = true
                     onRecord(record)
                     return errors
@@ -103,13 +114,14 @@ struct CSVParser {
                 if i < n, input[i] != comma, input[i] != lf, input[i] != cr {
                     errors.append(
                         CSVSyntaxError(
-                            line: line, column: record.ends.count + 1,
+                            line: line, column: record.fields.count + 1,
                             message: "unexpected text after a closing quote (quote the whole field and double inner quotes)"))
                     while i < n, input[i] != comma, input[i] != lf, input[i] != cr {
-                        record.bytes.append(input[i])
+                        record.scratch.append(input[i])
                         i += 1
                     }
                 }
+                record.fields.append((scratchStart, record.scratch.count, true))
             } else {
                 let start = i
                 while i < n {
@@ -117,9 +129,8 @@ struct CSVParser {
                     if b == comma || b == lf || b == cr { break }
                     i += 1
                 }
-                record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<i]))
+                record.fields.append((start, i, false))
             }
-            record.ends.append(record.bytes.count)
             // After a field: a comma, a line end, or the end of the input.
             if i >= n {
                 onRecord(record)
@@ -132,8 +143,8 @@ struct CSVParser {
             line += 1
             onRecord(record)
             if i >= n { return errors }
-            record.bytes.removeAll(keepingCapacity: true)
-            record.ends.removeAll(keepingCapacity: true)
+            record.scratch.removeAll(keepingCapacity: true)
+            record.fields.removeAll(keepingCapacity: true)
             record.line = line
         }
     }

@@ -20,6 +20,17 @@ struct CSVTableReader {
 
         /// Field k as text (nil when the row has no such field); invalid UTF-8 reads as empty
         /// and is recorded.
+        /// Whether the row has field k and it is empty (after trimming).
+        func isEmpty(_ k: Int) -> Bool {
+            k < record.fieldCount && record.withBytes(k, trimmed: trim[k]) { $0.isEmpty }
+        }
+
+        /// The day in field k when it is a valid date, read from the bytes without a `String`.
+        func day(_ k: Int) -> Day? {
+            guard k < record.fieldCount else { return nil }
+            return record.withBytes(k, trimmed: trim[k]) { Day(utf8: $0) }
+        }
+
         mutating func value(_ k: Int) -> String? {
             guard k < record.fieldCount else { return nil }
             if let text = record.text(k, trimmed: trim[k], known: textIsValid) { return text }

@@ -71,7 +71,14 @@ public enum PeopleCSVReader {
                 switch roles[k] {
                 case .extra(let e):
                     table.extraValues[e].append(row.value(k) ?? "")
+                // Dates and empty statuses are read from the bytes: no String per row.
+                case .field(6) where row.isEmpty(k): continue
+                case .field(7) where row.isEmpty(k): continue
                 case .field(let field):
+                    if field == 6, let day = row.day(k) {
+                        joined = day
+                        continue
+                    }
                     guard let text = row.value(k) else { continue }
                     // Indexes into HeaderSpellings.people.
                     switch field {
