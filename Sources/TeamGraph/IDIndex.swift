@@ -63,10 +63,13 @@ public struct IDIndex: Sendable {
     }
 
     static func hash(_ id: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        var id = id
+        return id.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+            return hash &* 0x9E37_79B9_7F4A_7C15
         }
-        return hash &* 0x9E37_79B9_7F4A_7C15
     }
 }

@@ -1,5 +1,11 @@
 import TeamGraph
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One CSV record being parsed: where each field's bytes are and where the record starts.
 ///
 /// An unquoted field (most of them) is a range of the input itself; only a quoted field is
@@ -39,11 +45,19 @@ struct CSVRecord {
     }
 
     /// Field k as text, nil when it is not valid UTF-8; `trimmed` drops surrounding ASCII spaces
-    /// and tabs; `known` says the bytes are already known to be valid UTF-8.
-    func text(_ k: Int, trimmed: Bool = false, known valid: Bool = false) -> String? {
+    /// and tabs.
+    ///
+    /// Decoded with the standard library's repairing decoder (its fast path) and checked for
+    /// repairs, rather than validated separately: one pass over the bytes instead of two.
+    func text(_ k: Int, trimmed: Bool = false) -> String? {
         withBytes(k, trimmed: trimmed) { field in
             if field.isEmpty { return "" }
-            return valid ? String(decoding: field, as: UTF8.self) : String(validating: field, as: UTF8.self)
+            var text = String(decoding: field, as: UTF8.self)
+            // Without repairs the decoded bytes are the input bytes.
+            let repaired = text.withUTF8 { decoded in
+                decoded.count != field.count || memcmp(decoded.baseAddress!, field.baseAddress!, field.count) != 0
+            }
+            return repaired ? nil : text
         }
     }
 }

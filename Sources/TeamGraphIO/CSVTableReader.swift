@@ -14,7 +14,6 @@ struct CSVTableReader {
     struct Row {
         let record: CSVRecord
         let trim: [Bool]
-        let textIsValid: Bool
         /// Columns whose bytes were not valid UTF-8.
         var invalidColumns: [Int] = []
 
@@ -33,7 +32,7 @@ struct CSVTableReader {
 
         mutating func value(_ k: Int) -> String? {
             guard k < record.fieldCount else { return nil }
-            if let text = record.text(k, trimmed: trim[k], known: textIsValid) { return text }
+            if let text = record.text(k, trimmed: trim[k]) { return text }
             invalidColumns.append(k)
             return ""
         }
@@ -72,10 +71,10 @@ struct CSVTableReader {
 
     /// Splits `input` into records and hands every data record to `onRow`. Unless `header` is
     /// given, the first non-blank record is the header: it is mapped and reported to `onHeader`.
-    /// `textIsValid` says the whole input is known to be valid UTF-8. Returns the header and the
+    /// Returns the header and the
     /// problems found.
     func read(
-        _ input: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, header given: Header? = nil, textIsValid: Bool,
+        _ input: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, header given: Header? = nil,
         onHeader: (ColumnLayout, [String: Int], [String]) -> Void = { _, _, _ in },
         onRow: (inout Row, _ roles: [Role]) -> Void
     ) -> (Header?, [Problem]) {
@@ -155,7 +154,7 @@ struct CSVTableReader {
                                 "row has \(record.fieldCount) field\(record.fieldCount == 1 ? "" : "s"), the header has \(headerCount)"
                         ))
                 }
-                var row = Row(record: record, trim: trim, textIsValid: textIsValid)
+                var row = Row(record: record, trim: trim)
                 onRow(&row, roles)
                 for k in row.invalidColumns { invalidUTF8(line: record.line, column: k + 1) }
             }
@@ -164,11 +163,5 @@ struct CSVTableReader {
             problems.append(Problem(file: file, line: 1, message: "the file is empty (expected a header row)"))
         }
         return (sawHeader ? Header(roles: roles, trim: trim) : nil, problems)
-    }
-
-    /// Whether the bytes are valid UTF-8; checked once for the whole file so fields can be
-    /// decoded without checking each one again.
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        String(validating: bytes, as: UTF8.self) != nil
     }
 }

@@ -21,7 +21,7 @@ public enum PeopleCSVReader {
             // gain on this project's 2-core machines (more CPU time, same wall time): one pass.
             var people = Accumulator(file: file, estimate: input.count / 48)
             let (_, problems) = reader.read(
-                input, textIsValid: CSVTableReader.isValidUTF8(input),
+                input,
                 onHeader: { people.start(layout: $0, columns: $1, extras: $2) }, onRow: { people.add(&$0, $1) })
             people.problems += problems
             return people.finish()
@@ -153,7 +153,7 @@ public enum TeamsCSVReader {
         var hasID = false
         problems += bytes.withUnsafeBufferPointer { input in
             reader.read(
-            input, textIsValid: CSVTableReader.isValidUTF8(input),
+            input,
             onHeader: { layout, columns, extras in
                 table.layout = layout
                 table.source.columns = columns
