@@ -16,6 +16,15 @@ public enum NetworkJSONReader {
             root = try JSONSerialization.jsonObject(with: Data(data), options: [])
         } catch {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            // "... around character 37." → line and column.
+            if let match = detail.firstMatch(of: /(.*) around (?:line \d+, column \d+|character (\d+))\.?/),
+                let offset = match.2.flatMap({ Int($0) }), offset <= data.count
+            {
+                let before = data[..<offset]
+                let line = 1 + before.count(where: { $0 == 0x0A })
+                let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+                return (people, nil, [Problem(file: file, line: line, column: column, message: "not valid JSON: \(match.1)")])
+            }
             return (people, nil, [Problem(file: file, message: "not valid JSON: \(detail)")])
         }
         guard let object = root as? [String: Any], let list = object["people"] as? [Any] else {

@@ -113,7 +113,12 @@ struct ValidateCommand: ParsableCommand {
             network = try input.load()
         }
         Output.standard.append(
-            "valid: \(network.count) people, \(network.teams.count) teams, \(network.sponsor.roots.count) sponsor roots, \(network.owner.roots.count) owner roots\(suffix)\n"
+            "valid: \(network.count) people, \(counted(network.teams.count, "team")), \(counted(network.sponsor.roots.count, "sponsor root")), \(counted(network.owner.roots.count, "owner root"))\(suffix)\n"
         )
     }
+}
+
+/// "1 team", "3 teams".
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

@@ -97,6 +97,12 @@ import Testing
         #expect(teams?.extraKeys == ["budget"])
     }
 
+    @Test func syntaxErrorsNameLineAndColumn() {
+        let json = "{\"people\": [{\"id\": \"A\"},\n {\"id\": \"B\" \"sponsor\": \"A\"}\n]}"
+        let (_, _, problems) = NetworkJSONReader.read(Array(json.utf8), file: "n.json")
+        #expect(problems.map(\.description) == ["n.json:2:13: not valid JSON: Invalid value"])
+    }
+
     @Test func problemsNameTheRecord() {
         let json = #"{"people": [{"id": "A", "joined": "soon"}, {"id": "B", "sponsor": "Z"}]}"#
         let (people, _, problems) = NetworkJSONReader.read(Array(json.utf8), file: "n.json")
