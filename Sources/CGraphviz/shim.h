@@ -125,20 +125,6 @@ static inline int tg_free_layout(GVC_t *gvc, Agraph_t *g) { return gvFreeLayout(
 /// Frees a root graph and everything in it.
 static inline int tg_close(Agraph_t *g) { return agclose(g); }
 
-/// Writes the graph as DOT into memory (no layout needed); free `*data` with `free`.
-static inline int tg_write_dot(Agraph_t *g, char **data, size_t *length) {
-    *data = NULL;
-    *length = 0;
-    FILE *stream = open_memstream(data, length);
-    if (stream == NULL) return -1;
-    int result = agwrite(g, stream);
-    if (fclose(stream) != 0) result = -1;
-    return result;
-}
-
-/// Frees memory allocated by the C library (`tg_write_dot`).
-static inline void tg_free(void *pointer) { free(pointer); }
-
 /// Routes cgraph's error and warning messages to `callback` and reports warnings too.
 static inline void tg_capture_errors(agusererrf callback) {
     agseterr(AGWARN);

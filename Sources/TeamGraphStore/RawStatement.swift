@@ -47,6 +47,11 @@ struct RawStatement: ~Copyable {
     /// Binds NULL.
     func bindNull(_ index: Int32) { sqlite3_bind_null(handle, index) }
 
+    /// Binds text, or NULL for `nil`.
+    func bind(_ index: Int32, optional text: String?) {
+        if let text { bind(index, text) } else { bindNull(index) }
+    }
+
     /// Steps once; true while a row is available.
     func step() throws(StoreError) -> Bool {
         let code = sqlite3_step(handle)

@@ -97,11 +97,7 @@ extension Store {
             s.bind(7, reference: new.teams[i])
             if let joined = new.joined[i] { s.bind(8, Int64(joined.daysSinceEpoch)) } else { s.bindNull(8) }
             s.bind(9, Int64(new.statuses[i].rawValue))
-            if let extras = StoreState.encodeExtras(new.extras.map { $0[i] }) {
-                s.bind(10, extras)
-            } else {
-                s.bindNull(10)
-            }
+            s.bind(10, optional: StoreState.encodeExtras(new.extras.map { $0[i] }))
         }
         func record(person: Int?, team: Int?, field: String, old: String, new: String) throws {
             insertChange.bind(1, batch)
@@ -127,11 +123,7 @@ extension Store {
                 insertTeam.bind(2, new.teamIDs[t])
                 insertTeam.bind(3, new.teamNames[t])
                 insertTeam.bind(4, reference: new.teamLeads[t])
-                if let extras = StoreState.encodeExtras(new.teamExtras[t]) {
-                    insertTeam.bind(5, extras)
-                } else {
-                    insertTeam.bindNull(5)
-                }
+                insertTeam.bind(5, optional: StoreState.encodeExtras(new.teamExtras[t]))
                 insertTeam.bind(6, day)
                 insertTeam.bind(7, batch)
                 try insertTeam.run()
@@ -150,11 +142,7 @@ extension Store {
                 updateTeam.bind(1, Int64(t))
                 updateTeam.bind(2, new.teamNames[t])
                 updateTeam.bind(3, reference: new.teamLeads[t])
-                if let extras = StoreState.encodeExtras(new.teamExtras[t]) {
-                    updateTeam.bind(4, extras)
-                } else {
-                    updateTeam.bindNull(4)
-                }
+                updateTeam.bind(4, optional: StoreState.encodeExtras(new.teamExtras[t]))
                 try updateTeam.run()
             }
         }

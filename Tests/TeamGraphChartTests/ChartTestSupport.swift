@@ -51,34 +51,10 @@ enum ChartTestSupport {
         return url
     }
 
-    /// The built `teamgraph` binary.
-    static var binary: URL { Fixtures.packageRoot.appendingPathComponent(".build/debug/teamgraph") }
-
-    /// Runs the binary with `arguments`; returns exit status, standard output and standard error.
+    /// Runs the built binary with `arguments`; returns exit status, standard output and standard error.
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outURL = directory.appendingPathComponent("stdout")
-        let errURL = directory.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Fixtures.packageRoot
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return (
-            process.terminationStatus, try Data(contentsOf: outURL),
-            String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-        )
+        let result = try Teamgraph.run(arguments)
+        return (result.status, result.stdoutData, result.stderr)
     }
 }
 

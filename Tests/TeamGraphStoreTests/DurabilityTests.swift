@@ -83,19 +83,10 @@ import Testing
         let statsBefore = try teamgraph(["stats", "--db", db, "--as-of", "2026-06-30"])
 
         let people = directory.appendingPathComponent("big.csv").path
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = [
-            "python3", Fixtures.packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", "300000",
-            "--seed", "7",
-            "--out", people,
-        ]
-        try generator.run()
-        generator.waitUntilExit()
-        #expect(generator.terminationStatus == 0)
+        #expect(try generate(people: 300_000, seed: 7, into: people) == 0)
 
         let importer = Process()
-        importer.executableURL = teamgraphBinary
+        importer.executableURL = Teamgraph.binary
         importer.arguments = ["import", people, "--db", db, "--date", "2026-07-01"]
         importer.standardOutput = FileHandle.nullDevice
         importer.standardError = FileHandle.nullDevice
@@ -128,17 +119,9 @@ import Testing
         #expect(
             try teamgraph(["import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-01-01"]).status == 0)
         let people = directory.appendingPathComponent("big.csv").path
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = [
-            "python3", Fixtures.packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", "100000",
-            "--seed", "3",
-            "--out", people,
-        ]
-        try generator.run()
-        generator.waitUntilExit()
+        #expect(try generate(people: 100_000, seed: 3, into: people) == 0)
         let writer = Process()
-        writer.executableURL = teamgraphBinary
+        writer.executableURL = Teamgraph.binary
         writer.arguments = ["import", people, "--db", db, "--date", "2026-07-01"]
         writer.standardOutput = FileHandle.nullDevice
         try writer.run()
@@ -155,4 +138,17 @@ import Testing
         #expect(seen.isSubset(of: ["\"people\": 60,", "\"people\": 100060,"]), "\(seen)")
         #expect(try teamgraph(["validate", "--db", db]).output.hasPrefix("valid: 100060 people"))
     }
+}
+
+/// Writes a generated network of `people` people to `path` with Tools/generate.py; returns its exit status.
+func generate(people: Int, seed: Int, into path: String) throws -> Int32 {
+    let generator = Process()
+    generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    generator.arguments = [
+        "python3", Fixtures.packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", String(people),
+        "--seed", String(seed), "--out", path,
+    ]
+    try generator.run()
+    generator.waitUntilExit()
+    return generator.terminationStatus
 }

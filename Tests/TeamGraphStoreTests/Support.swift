@@ -52,29 +52,10 @@ struct Run {
     var error: String
 }
 
-/// The built `teamgraph` binary (debug).
-let teamgraphBinary = Fixtures.packageRoot.appendingPathComponent(".build/debug/teamgraph")
-
 /// Runs the built `teamgraph` with `arguments` and waits.
 func teamgraph(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-    let process = Process()
-    process.executableURL = teamgraphBinary
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["TEAMGRAPH_DB"] = nil
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-        status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-        error: String(decoding: errData, as: UTF8.self))
+    let result = try Teamgraph.run(arguments, environment: environment)
+    return Run(status: result.status, output: result.stdout, error: result.stderr)
 }
 
 /// The hand-made base network of the timeline tests.

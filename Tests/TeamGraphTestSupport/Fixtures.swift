@@ -33,8 +33,10 @@ public enum Fixtures {
 public struct RunResult: Sendable, CustomStringConvertible {
     /// The exit status.
     public var status: Int32
-    /// Standard output.
-    public var stdout: String
+    /// Standard output as bytes (a PNG or PDF chart).
+    public var stdoutData: Data
+    /// Standard output as text.
+    public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
     /// Standard error.
     public var stderr: String
 
@@ -54,6 +56,8 @@ public enum Teamgraph {
     }
 
     /// Runs `teamgraph` with `arguments` in `directory` (default: the package root) and waits.
+    ///
+    /// The environment is the test's own with `TZ=UTC` and without `TEAMGRAPH_DB`, plus `environment`.
     public static func run(_ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment: [String: String] = [:])
         throws -> RunResult
     {
@@ -63,6 +67,7 @@ public enum Teamgraph {
         process.currentDirectoryURL = directory ?? Fixtures.packageRoot
         var env = ProcessInfo.processInfo.environment
         env["TZ"] = "UTC"
+        env["TEAMGRAPH_DB"] = nil
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
@@ -84,7 +89,6 @@ public enum Teamgraph {
         group.wait()
         process.waitUntilExit()
         return RunResult(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus, stdoutData: outData, stderr: String(decoding: errData, as: UTF8.self))
     }
 }
