@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <dlfcn.h>
+#include <errno.h>
+#include <sys/types.h>
 #include <graphviz/graphviz_version.h>
 #include <graphviz/gvc.h>
 
@@ -102,17 +104,75 @@ static inline int tg_render(GVC_t *gvc, Agraph_t *g, const char *format, char **
 #endif
 }
 
-/// Renders a laid-out graph straight into an open file descriptor (which stays open); 0 on success.
-static inline int tg_render_fd(GVC_t *gvc, Agraph_t *g, const char *format, int fd) {
-    int copy = dup(fd);
-    if (copy < 0) return -1;
-    FILE *stream = fdopen(copy, "w");
+/// Where `tg_render_fd` writes: a descriptor, and the first write error seen (0 for none).
+typedef struct {
+    int fd;
+    int error;
+} tg_sink;
+
+/// The write function of the stream `tg_render_fd` hands Graphviz. It always reports every byte
+/// written: Graphviz 2.42 calls `exit(1)` when a write comes up short (`gvwrite`), so a full disk
+/// would end the process with no message. The first error is kept instead and later bytes are
+/// dropped; `tg_render_fd` reports it.
+static inline ssize_t tg_sink_write(void *cookie, const char *bytes, size_t size) {
+    tg_sink *sink = (tg_sink *)cookie;
+    size_t done = 0;
+    while (sink->error == 0 && done < size) {
+        ssize_t written = write(sink->fd, bytes + done, size - done);
+        if (written < 0) {
+            if (errno != EINTR) sink->error = errno;
+        } else {
+            done += (size_t)written;
+        }
+    }
+    return (ssize_t)size;
+}
+
+/// glibc's `cookie_io_functions_t`, declared here because Swift's Glibc module hides GNU extensions.
+typedef struct {
+    ssize_t (*read)(void *, char *, size_t);
+    ssize_t (*write)(void *, const char *, size_t);
+    int (*seek)(void *, long long *, int);
+    int (*close)(void *);
+} tg_cookie_functions;
+
+/// Renders a laid-out graph straight into an open file descriptor (which stays open); 0 on
+/// success. `*write_error` gets the `errno` of a failed write (0 when writing went well), in
+/// which case the result is -1 and the process has not been ended by Graphviz. Where glibc's
+/// `fopencookie` is missing, a plain `fdopen` stream is used (Graphviz then exits on a failed write).
+static inline int tg_render_fd(GVC_t *gvc, Agraph_t *g, const char *format, int fd, int *write_error) {
+    typedef FILE *(*opener)(void *, const char *, tg_cookie_functions);
+    static opener open_cookie = NULL;
+    static int looked_up = 0;
+    if (!looked_up) {
+        open_cookie = (opener)dlsym(NULL /* RTLD_DEFAULT */, "fopencookie");
+        looked_up = 1;
+    }
+    *write_error = 0;
+    tg_sink sink = {fd, 0};
+    FILE *stream = NULL;
+    int copy = -1;
+    if (open_cookie != NULL) {
+        tg_cookie_functions functions = {NULL, tg_sink_write, NULL, NULL};
+        stream = open_cookie(&sink, "w", functions);
+    } else {
+        copy = dup(fd);
+        if (copy >= 0) stream = fdopen(copy, "w");
+    }
     if (stream == NULL) {
-        close(copy);
+        *write_error = errno;
+        if (copy >= 0) close(copy);
         return -1;
     }
     int result = gvRender(gvc, g, format, stream);
-    if (fclose(stream) != 0) result = -1;
+    if (fclose(stream) != 0 && copy >= 0) {
+        *write_error = errno;
+        result = -1;
+    }
+    if (sink.error != 0) {
+        *write_error = sink.error;
+        result = -1;
+    }
     return result;
 }
 

@@ -41,7 +41,7 @@ extension Chart {
                 let written = data[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw .graphviz("could not write the chart: \(String(cString: strerror(errno)))")
+                    throw .output(String(cString: strerror(errno)))
                 }
                 offset += written
             }

@@ -8,6 +8,10 @@ public enum ChartError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidMaxNodes(Int)
     /// Graphviz refused the graph or failed to draw it; its own message is kept.
     case graphviz(String)
+    /// Writing the chart failed; the system's message, e.g. `No space left on device`.
+    case output(String)
+    /// There is not enough memory to lay out and draw this many people.
+    case outOfMemory(people: Int)
 
     /// A message for the person who ran the command.
     public var description: String {
@@ -16,6 +20,9 @@ public enum ChartError: Error, Sendable, Hashable, CustomStringConvertible {
         case .negativeDepth(let depth): "--depth must be 0 or more, not \(depth)"
         case .invalidMaxNodes(let count): "--max-nodes must be 1 or more, not \(count)"
         case .graphviz(let message): "Graphviz: \(message)"
+        case .output(let message): message
+        case .outOfMemory(let people):
+            "out of memory laying out \(GraphvizText.count(people)) people; narrow the chart (--root ID, --depth N or a lower --max-nodes)"
         }
     }
 }

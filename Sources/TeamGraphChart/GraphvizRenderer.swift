@@ -1,4 +1,5 @@
 import CGraphviz
+import Glibc
 
 /// Draws a ``ChartGraph`` through Graphviz's C API, in process.
 ///
@@ -39,7 +40,10 @@ public enum GraphvizRenderer {
     /// - Precondition: ``canStream(_:format:)``.
     public static func render(_ graph: ChartGraph, format: ChartFormat, into descriptor: Int32) throws(ChartError) {
         try withLaidOutGraph(graph, format: format) { (context, g) throws(ChartError) in
-            guard tg_render_fd(context, g, format.graphvizName, descriptor) == 0, !GraphvizMessages.hasError else {
+            var writeError: Int32 = 0
+            let rendered = tg_render_fd(context, g, format.graphvizName, descriptor, &writeError)
+            if writeError != 0 { throw .output(String(cString: strerror(writeError))) }
+            guard rendered == 0, !GraphvizMessages.hasError else {
                 throw .graphviz(GraphvizMessages.errorMessage(fallback: "rendering to \(format.rawValue) failed"))
             }
         }

@@ -1,11 +1,43 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
-/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it.
+/// Writes a file whole or not at all: into a temporary file in the same directory, then renamed
+/// over it.
+///
+/// On Linux the temporary is unnamed (`O_TMPFILE`): it never appears in the directory while it is
+/// written, so even `SIGKILL` or a power cut leaves nothing behind; it gets a short name
+/// (`.tg-` and 12 random hex digits, whatever the output's name) only for the instant between
+/// `linkat` and `rename`. Where `O_TMPFILE` is not supported the temporary is named from the start.
+/// Named temporaries are removed on any error and on `SIGTERM`, `SIGINT` and `SIGHUP`
+/// (``TemporaryFiles``). A replaced file keeps its owner, group and mode; a new file gets
+/// `0666` less the umask, like a shell redirection.
 public enum AtomicFile {
+    /// Mode bits, owner and group to give the new file.
+    struct Ownership: Sendable, Hashable {
+        var mode: mode_t
+        var owner: uid_t
+        var group: gid_t
+    }
+
     /// Writes what `produce` puts in the buffer to `path`; on any error the temporary file is
-    /// removed and `path` is untouched.
+    /// removed and `path` is untouched. Checks `path` like ``OutputTarget`` with no inputs.
     public static func write(to path: String, produce: (inout OutputBuffer) throws -> Void) throws {
-        try write(to: path) { (descriptor: Int32) in
+        try OutputTarget(path).write(produce: produce)
+    }
+
+    /// Writes what `produce` writes into the open file descriptor to `path`, whole or not at all.
+    public static func write(to path: String, produce: (Int32) throws -> Void) throws {
+        try OutputTarget(path).write(produce: produce)
+    }
+
+    /// Buffered writing into `destination`; messages name `path`.
+    static func write(
+        path: String, destination: String, keeping ownership: Ownership?, produce: (inout OutputBuffer) throws -> Void
+    ) throws {
+        try write(path: path, destination: destination, keeping: ownership) { (descriptor: Int32) in
             let sink = FileDescriptorSink(descriptor: descriptor)
             var buffer = OutputBuffer(sink: sink.write)
             try produce(&buffer)
@@ -13,31 +45,139 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes what `produce` writes into the open file descriptor to `path`, whole or not at all.
-    public static func write(to path: String, produce: (Int32) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw OutputError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        var closed = false
+    /// The whole protocol: temporary, produce, mode and owner, fsync, name, rename, directory fsync.
+    static func write(
+        path: String, destination: String, keeping ownership: Ownership?, produce: (Int32) throws -> Void
+    ) throws {
+        TemporaryFiles.installSignalHandlers()
+        let directory = directoryName(destination)
+        let fail = { (error: Int32) in OutputError(message: "cannot write \(path): \(systemMessage(error))") }
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directoryDescriptor >= 0 else { throw fail(errno) }
+        defer { close(directoryDescriptor) }
+        var temporary = try Temporary(directory: directoryDescriptor, fail: fail)
+        defer { temporary.discard() }
         do {
-            try produce(descriptor)
-            guard fsync(descriptor) == 0 else { throw OutputError(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
-            close(descriptor)
-            closed = true
-            guard rename(temporary, path) == 0 else {
-                throw OutputError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            if !closed { close(descriptor) }
-            unlink(temporary)
-            if let error = error as? OutputError, !error.message.hasPrefix("cannot write") {
-                throw OutputError(message: "cannot write \(path): \(error.message)")
-            }
-            throw error
+            try produce(temporary.descriptor)
+        } catch let error as OutputError where !error.message.hasPrefix("cannot write") {
+            throw OutputError(message: "cannot write \(path): \(error.message)")
         }
+        if let ownership {
+            var status = stat()
+            if fstat(temporary.descriptor, &status) == 0, status.st_uid != ownership.owner || status.st_gid != ownership.group {
+                // Only root may give a file away; anyone else keeps what they can, like cp -p.
+                _ = fchown(temporary.descriptor, ownership.owner, ownership.group)
+            }
+            guard fchmod(temporary.descriptor, ownership.mode) == 0 else { throw fail(errno) }
+        }
+        guard fsync(temporary.descriptor) == 0 else { throw fail(errno) }
+        try temporary.name(fail: fail)
+        guard renameat(directoryDescriptor, temporary.nameBytes, AT_FDCWD, destination) == 0 else { throw fail(errno) }
+        temporary.renamed()
+        _ = fsync(directoryDescriptor)
+    }
+}
+
+/// The temporary file of one ``AtomicFile`` write: unnamed where the system allows it.
+private struct Temporary {
+    /// The open file.
+    let descriptor: Int32
+    /// The directory it is in.
+    let directory: Int32
+    /// Its name in ``directory`` once it has one (NUL-terminated), else empty.
+    private(set) var nameBytes: [CChar] = []
+    /// The ``TemporaryFiles`` slot holding the name, while it has one.
+    private var slot: Int?
+    private var closed = false
+
+    /// `O_TMPFILE` on Linux: `__O_TMPFILE | O_DIRECTORY` (not imported into Swift).
+    private static var unnamedFlag: Int32? {
+        #if os(Linux)
+            return 0o20000000 | O_DIRECTORY
+        #else
+            return nil
+        #endif
+    }
+
+    /// Opens an unnamed temporary in `directory`, or a named one where that is not supported.
+    init(directory: Int32, fail: (Int32) -> OutputError) throws {
+        self.directory = directory
+        if let flag = Self.unnamedFlag {
+            let unnamed = openat(directory, ".", flag | O_WRONLY | O_CLOEXEC, 0o666)
+            if unnamed >= 0 {
+                descriptor = unnamed
+                return
+            }
+            let error = errno
+            // Anything but "not supported here" would fail the named way too: report it.
+            if ![EOPNOTSUPP, EISDIR, EINVAL, ENOTSUP].contains(error) { throw fail(error) }
+        }
+        var attempts = 0
+        while true {
+            let name = Temporary.randomName()
+            let slot = TemporaryFiles.register(directory: directory, name: name)
+            let named = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if named >= 0 {
+                descriptor = named
+                nameBytes = name
+                self.slot = slot
+                return
+            }
+            let error = errno
+            TemporaryFiles.unregister(slot)
+            attempts += 1
+            if error != EEXIST || attempts > 8 { throw fail(error) }
+        }
+    }
+
+    /// Gives an unnamed temporary a short random name in its directory, ready to be renamed.
+    mutating func name(fail: (Int32) -> OutputError) throws {
+        guard nameBytes.isEmpty else { return }
+        var attempts = 0
+        while true {
+            let name = Temporary.randomName()
+            let slot = TemporaryFiles.register(directory: directory, name: name)
+            if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", directory, name, AT_SYMLINK_FOLLOW) == 0
+                || linkat(descriptor, "", directory, name, 0x1000 /* AT_EMPTY_PATH */) == 0
+            {
+                nameBytes = name
+                self.slot = slot
+                return
+            }
+            let error = errno
+            TemporaryFiles.unregister(slot)
+            attempts += 1
+            if error != EEXIST || attempts > 8 { throw fail(error) }
+        }
+    }
+
+    /// The name moved onto the destination: nothing left to remove.
+    mutating func renamed() {
+        if let slot { TemporaryFiles.unregister(slot) }
+        slot = nil
+        nameBytes = []
+    }
+
+    /// Closes the file and removes its name if it still has one.
+    mutating func discard() {
+        if !closed { close(descriptor) }
+        closed = true
+        if !nameBytes.isEmpty { unlinkat(directory, nameBytes, 0) }
+        if let slot { TemporaryFiles.unregister(slot) }
+        slot = nil
+        nameBytes = []
+    }
+
+    /// `.tg-` and 12 random hex digits and `.tmp`: 20 bytes whatever the output's name.
+    static func randomName() -> [CChar] {
+        let digits = Array("0123456789abcdef".utf8)
+        var name = Array(".tg-".utf8)
+        var random = UInt64.random(in: 0...UInt64.max)
+        for _ in 0..<12 {
+            name.append(digits[Int(random & 15)])
+            random >>= 4
+        }
+        name += Array(".tmp".utf8)
+        return name.map { CChar(bitPattern: $0) } + [0]
     }
 }

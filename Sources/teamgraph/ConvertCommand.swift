@@ -33,6 +33,12 @@ struct ConvertCommand: ParsableCommand {
         guard target == "csv" || target == "json" else {
             throw UsageError("cannot tell the output format of '\(output)'; give --to csv or --to json")
         }
+        // Checked before reading: an output that is an input or the store is refused unchanged.
+        let outputTarget = output == "-" ? nil : try OutputTarget(output, inputs: input.inputPaths, stores: input.storePaths)
+        let teamsTarget = try teamsOut.map { try OutputTarget($0, inputs: input.inputPaths, stores: input.storePaths) }
+        if let outputTarget, let teamsTarget, outputTarget.isSameFile(as: teamsTarget) {
+            throw UsageError("refusing to write \(teamsTarget.path): it is also the -o output")
+        }
         let network = try input.load(asOf: asOf.asOf)
         let produce: (inout OutputBuffer) throws -> Void = { buffer in
             if target == "json" {
@@ -41,11 +47,11 @@ struct ConvertCommand: ParsableCommand {
                 try NetworkWriter.peopleCSV(network, to: &buffer)
             }
         }
-        if output == "-" {
-            try produce(&Output.standard)
+        if let outputTarget {
+            try outputTarget.write(produce: produce)
         } else {
-            try AtomicFile.write(to: output, produce: produce)
+            try produce(&Output.standard)
         }
-        if let teamsOut { try AtomicFile.write(to: teamsOut) { try NetworkWriter.teamsCSV(network, to: &$0) } }
+        try teamsTarget?.write { try NetworkWriter.teamsCSV(network, to: &$0) }
     }
 }

@@ -82,6 +82,8 @@ struct RenderCommand: ParsableCommand {
         if let depth, depth < 0 { throw UsageError("--depth must be 0 or more") }
         guard maxNodes >= 1 else { throw UsageError("--max-nodes must be 1 or more") }
         let options = try analysis.options()
+        // Checked before reading: an output that is an input or the store is refused unchanged.
+        let target = output == "-" ? nil : try OutputTarget(output, inputs: input.inputPaths, stores: input.storePaths)
 
         var network: Network
         var changedIDs: (from: String, to: String, kinds: [[String]])?
@@ -119,13 +121,13 @@ struct RenderCommand: ParsableCommand {
                 "note: --engine dot may take minutes on up to \(drawable) people (10,000 took 43 s on a 2-core machine); --engine tree draws them in seconds"
             )
         }
-        if output != "-" && repeatCount <= 1 {
+        if let target, repeatCount <= 1 {
             var note: String?
-            try AtomicFile.write(to: output) { (descriptor: Int32) in
+            try target.write { (descriptor: Int32) in
                 do {
                     note = try chart.render(network, format: chartFormat, into: descriptor).note
                 } catch let error as ChartError {
-                    throw UsageError(error.description)
+                    throw Self.commandError(error)
                 }
             }
             if let note { Output.standardError(note) }
@@ -142,16 +144,22 @@ struct RenderCommand: ParsableCommand {
                 rendered = again
             }
         } catch {
-            throw UsageError(error.description)
+            throw Self.commandError(error)
         }
         if let note = rendered.note { Output.standardError(note) }
-        if output == "-" {
-            rendered.data.withUnsafeBufferPointer { Output.standard.append(bytes: $0) }
-        } else {
-            try AtomicFile.write(to: output) { buffer in
+        if let target {
+            try target.write { buffer in
                 rendered.data.withUnsafeBufferPointer { buffer.append(bytes: $0) }
             }
+        } else {
+            rendered.data.withUnsafeBufferPointer { Output.standard.append(bytes: $0) }
         }
+    }
+
+    /// A chart failure as the command reports it: a failed write names the file, the rest is exit 2.
+    static func commandError(_ error: ChartError) -> Error {
+        if case .output(let message) = error { return OutputError(message) }
+        return UsageError(error.description)
     }
 
     /// The format asked for, or the output file's extension, or SVG.
