@@ -1,0 +1,46 @@
+import TeamGraph
+
+extension NetworkLoader {
+    /// The form of a people file's bytes.
+    public enum Format: Sendable, Hashable {
+        /// A people CSV (design §4).
+        case csv
+        /// The JSON form `{"people": [...], "teams": [...]}`.
+        case json
+
+        /// The form a path names: `.json` (any case) is JSON, everything else CSV.
+        public init(path: String) { self = path.lowercased().hasSuffix(".json") ? .json : .csv }
+    }
+
+    /// Parses, checks and indexes a network from bytes already in memory: what ``load(path:teamsPath:options:)``
+    /// does once the files are read.
+    ///
+    /// - Parameters:
+    ///   - data: the people file's bytes; `file` names it in problems.
+    ///   - format: CSV or JSON.
+    ///   - teams: a teams CSV's bytes and the name used for it in problems, overriding JSON `teams`.
+    /// - Throws: ``InvalidInput`` with every problem in both inputs.
+    public static func load(
+        bytes data: [UInt8], file: String, format: Format, teams teamsInput: (bytes: [UInt8], file: String)? = nil,
+        options: ReadOptions = ReadOptions()
+    ) throws(InvalidInput) -> Network {
+        var people: PeopleTable
+        var teams: TeamTable?
+        var problems: [Problem]
+        switch format {
+        case .json: (people, teams, problems) = NetworkJSONReader.read(data, file: file)
+        case .csv: (people, problems) = PeopleCSVReader.read(data, file: file, options: options)
+        }
+        if let teamsInput {
+            let (teamTable, teamProblems) = TeamsCSVReader.read(teamsInput.bytes, file: teamsInput.file, options: options)
+            teams = teamTable
+            problems += teamProblems
+        }
+        // A file that could not be split into records is not validated further: the references
+        // in it would only add noise.
+        if problems.contains(where: { $0.line == nil && $0.path == nil }) || people.count == 0 {
+            throw InvalidInput(problems: problems)
+        }
+        return try Network(validating: people, teams: teams, parseProblems: problems)
+    }
+}
