@@ -27,7 +27,7 @@ extension Network {
         case .newcomer: return true
         case .active:
             guard let joined = joined[i] else { return false }
-            return joined >= options.asOf.adding(days: -options.newcomerDays)
+            return joined >= options.asOf.adding(days: -max(0, options.newcomerDays))
         case .inactive, .left: return false
         }
     }

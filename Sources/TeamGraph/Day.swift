@@ -42,10 +42,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let value = Int(byte - UInt8(ascii: "0"))
+                // A part longer than its form allows is refused before it can overflow.
                 switch part {
-                case 0: parts.0 = parts.0 * 10 + value; digits.0 += 1
-                case 1: parts.1 = parts.1 * 10 + value; digits.1 += 1
-                default: parts.2 = parts.2 * 10 + value; digits.2 += 1
+                case 0:
+                    guard digits.0 < 4 else { return nil }
+                    parts.0 = parts.0 * 10 + value; digits.0 += 1
+                case 1:
+                    guard digits.1 < 2 else { return nil }
+                    parts.1 = parts.1 * 10 + value; digits.1 += 1
+                default:
+                    guard digits.2 < 2 else { return nil }
+                    parts.2 = parts.2 * 10 + value; digits.2 += 1
                 }
             case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."):
                 guard part < 2, separator == 0 || separator == byte else { return nil }
@@ -78,8 +85,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(Day.pad(y, 4))-\(Day.pad(m, 2))-\(Day.pad(d, 2))"
     }
 
-    /// The day `count` days later (earlier when negative).
-    public func adding(days count: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + Int32(count)) }
+    /// The day `count` days later (earlier when negative), held at ``earliest`` or ``latest``
+    /// when the result would lie beyond them.
+    public func adding(days count: Int) -> Day {
+        let (sum, overflow) = Int(daysSinceEpoch).addingReportingOverflow(count)
+        if overflow { return count < 0 ? .earliest : .latest }
+        return Day(daysSinceEpoch: Int32(clamping: sum))
+    }
+
+    /// The earliest day a `Day` can hold.
+    public static let earliest = Day(daysSinceEpoch: .min)
+
+    /// The latest day a `Day` can hold.
+    public static let latest = Day(daysSinceEpoch: .max)
 
     /// Orders days chronologically.
     public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
@@ -93,7 +111,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
+        let text = String(value.magnitude)
+        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }

@@ -31,8 +31,14 @@ public enum NetworkJSONReader {
             return (people, nil, [Problem(file: file, message: "expected an object with a \"people\" array")])
         }
         let peopleRecords = records(list, array: "people", file: file, problems: &problems)
+        guard !peopleRecords.isEmpty else {
+            return (people, nil, [Problem(file: file, path: "people", message: "the \"people\" array is empty: no people to read")])
+        }
         let knownPeople = Set(Field.allCases.map(\.rawValue))
         people.extraKeys = extraKeys(peopleRecords, known: knownPeople)
+        if let problem = tooManyExtraValues(keys: people.extraKeys.count, records: peopleRecords.count, file: file, array: "people") {
+            return (people, nil, [problem])
+        }
         people.extraValues = Array(repeating: [], count: people.extraKeys.count)
         people.reserveCapacity(peopleRecords.count)
         for (i, record) in peopleRecords.enumerated() {
@@ -79,6 +85,11 @@ public enum NetworkJSONReader {
             if let teamList = teamList as? [Any] {
                 let teamRecords = records(teamList, array: "teams", file: file, problems: &problems)
                 table.extraKeys = extraKeys(teamRecords, known: ["id", "name", "lead"])
+                if let problem = tooManyExtraValues(
+                    keys: table.extraKeys.count, records: teamRecords.count, file: file, array: "teams")
+                {
+                    return (people, nil, problems + [problem])
+                }
                 table.extraValues = Array(repeating: [], count: table.extraKeys.count)
                 for (t, record) in teamRecords.enumerated() {
                     func text(_ key: String) -> String {
@@ -114,6 +125,23 @@ public enum NetworkJSONReader {
             }
         }
         return result
+    }
+
+    /// The most extra values (distinct extra keys × records) one array may imply.
+    ///
+    /// Extra keys are kept as columns, a value for every record, as a CSV file has them; in JSON
+    /// each record may bring keys of its own, so a small file could otherwise ask for billions of
+    /// values (20,000 people with a distinct key each: 400,000,000).
+    static let maximumExtraValues = 20_000_000
+
+    private static func tooManyExtraValues(keys: Int, records: Int, file: String, array: String) -> Problem? {
+        let (values, overflow) = keys.multipliedReportingOverflow(by: records)
+        guard overflow || values > maximumExtraValues else { return nil }
+        return Problem(
+            file: file, path: array,
+            message:
+                "\(records) records use \(keys) different extra keys; every extra key becomes a column with a value for every record, and \(keys) × \(records) is more than the \(maximumExtraValues) values TeamGraph keeps: gather rarely used keys under one key"
+        )
     }
 
     private static func extraKeys(_ records: [[String: Any]], known: Set<String>) -> [String] {

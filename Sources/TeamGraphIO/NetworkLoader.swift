@@ -12,27 +12,9 @@ public enum NetworkLoader {
     public static func load(path: String, teamsPath: String? = nil, options: ReadOptions = ReadOptions()) throws(
         InvalidInput
     ) -> Network {
-        let data = try readFile(path)
-        var people: PeopleTable
-        var teams: TeamTable?
-        var problems: [Problem]
-        if path.lowercased().hasSuffix(".json") {
-            (people, teams, problems) = NetworkJSONReader.read(data, file: path)
-        } else {
-            (people, problems) = PeopleCSVReader.read(data, file: path, options: options)
-        }
-        if let teamsPath {
-            let teamData = try readFile(teamsPath)
-            let (teamTable, teamProblems) = TeamsCSVReader.read(teamData, file: teamsPath, options: options)
-            teams = teamTable
-            problems += teamProblems
-        }
-        // A file that could not be split into records is not validated further: the references
-        // in it would only add noise.
-        if problems.contains(where: { $0.line == nil && $0.path == nil }) || people.count == 0 {
-            throw InvalidInput(problems: problems)
-        }
-        return try Network(validating: people, teams: teams, parseProblems: problems)
+        let people = try readFile(path)
+        let teams = try teamsPath.map { path throws(InvalidInput) in (bytes: try readFile(path), file: path) }
+        return try load(bytes: people, file: path, format: Format(path: path), teams: teams, options: options)
     }
 
     /// The bytes of a file, or standard input for `-`.
@@ -40,7 +22,9 @@ public enum NetworkLoader {
         if path == "-" {
             return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a FIFO or a device without a writer cannot hang `open`; only a
+        // regular file is read, and reading a regular file never blocks.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else {
             let reason = errno == ENOENT ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))"
             throw InvalidInput(problems: [Problem(file: path, message: reason)])
@@ -50,6 +34,7 @@ public enum NetworkLoader {
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             throw InvalidInput(problems: [Problem(file: path, message: "cannot be read (not a regular file)")])
         }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         // Read straight into the array: no intermediate Data copy of a 50 MB file.
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0

@@ -74,7 +74,7 @@ public struct Records: Sendable {
             for column in columns.indices {
                 if column > 0 { output.append(byte: UInt8(ascii: ",")) }
                 switch cell(row, column) {
-                case .text(let text): CSVEscaping.append(text, to: &output)
+                case .text(let text): CSVEscaping.append(CSVEscaping.inert(text), to: &output)
                 case .int(let value): output.append(value)
                 case .decimal(let value): output.append(Self.twoDecimals(value))
                 case .none: break
@@ -113,7 +113,7 @@ public struct Records: Sendable {
     private func writeTable(to output: inout OutputBuffer) throws {
         func display(_ cell: Cell) -> String {
             switch cell {
-            case .text(let text): text.replacing("\r\n", with: " ").replacing("\n", with: " ")
+            case .text(let text): TerminalText.safe(text.replacing("\r\n", with: " ").replacing("\n", with: " "))
             case .int(let value): String(value)
             case .decimal(let value): Self.twoDecimals(value)
             case .none: ""
@@ -171,6 +171,20 @@ public enum CSVEscaping {
         output.append(byte: UInt8(ascii: "\""))
         output.append(text.replacing("\"", with: "\"\""))
         output.append(byte: UInt8(ascii: "\""))
+    }
+
+    /// `text` made inert for a spreadsheet: a cell that begins with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return is one that Excel, LibreOffice and Google Sheets read as a formula, so it
+    /// gets a leading `'` (OWASP's advice for CSV injection); other text is returned as it is.
+    ///
+    /// Used for the records commands print (reports for people to open); `convert` writes the
+    /// data exactly.
+    public static func inert(_ text: String) -> String {
+        guard let first = text.utf8.first else { return text }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + text
+        default: return text
+        }
     }
 
     /// Whether `text` must be quoted as a CSV field.

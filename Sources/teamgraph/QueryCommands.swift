@@ -106,6 +106,6 @@ struct CommonCommand: ParsableCommand {
         let network = try input.load(asOf: asOf.asOf)
         let leader = network.commonLeader(
             try PersonArgument.resolve(a, in: network), try PersonArgument.resolve(b, in: network), by: by.relation)
-        Output.standard.append((leader.map { network.ids[Int($0)] } ?? "none") + "\n")
+        Output.standard.append(TerminalText.safe(leader.map { network.ids[Int($0)] } ?? "none") + "\n")
     }
 }

@@ -58,11 +58,13 @@ public enum Teamgraph {
     /// Runs `teamgraph` with `arguments` in `directory` (default: the package root) and waits.
     ///
     /// The environment is the test's own with `TZ=UTC` and without `TEAMGRAPH_DB`, plus `environment`.
-    public static func run(_ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment: [String: String] = [:])
-        throws -> RunResult
-    {
+    /// `executable` runs another program instead (a shell that starts `teamgraph` with redirections).
+    public static func run(
+        _ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment: [String: String] = [:],
+        executable: URL? = nil
+    ) throws -> RunResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? Fixtures.packageRoot
         var env = ProcessInfo.processInfo.environment
