@@ -151,6 +151,15 @@ struct FormatOption: ParsableArguments {
     }
 }
 
+/// `--format json` for the commands that always print JSON: accepted so that scripts can pass
+/// the same `--format json` to every command.
+struct JSONFormatOption: ParsableArguments {
+    @Option(help: "json (the only form this command prints; accepted for scripts that pass it to every command).")
+    var format: Name?
+
+    enum Name: String, ExpressibleByArgument, CaseIterable { case json }
+}
+
 enum PersonArgument {
     static func resolve(_ id: String, in network: Network) throws -> Int32 {
         guard let person = network.index(of: id) else { throw UsageError("no person with id '\(id)' in the network") }

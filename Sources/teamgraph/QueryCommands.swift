@@ -16,6 +16,7 @@ struct ChainCommand: ParsableCommand {
     @Argument(help: "The person's id.") var person: String?
     @Option(help: "owner (the responsibility chain) or sponsor (the upline).") var by: RelationOption = .owner
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var format: JSONFormatOption
 
     func run() throws {
         var input = input
