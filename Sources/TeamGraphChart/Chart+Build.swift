@@ -139,7 +139,7 @@ struct ChartGraphBuilder {
         for (t, team) in network.teams.enumerated() where used[t] {
             let label = team.name.isEmpty ? "team \(team.id)" : "\(team.name) (\(team.id))"
             var attributes: [Attribute] = [
-                .text("id", syntheticName("team:\(team.id)")), Attribute("class", "team"),
+                .svgID(syntheticName("team:\(team.id)")), Attribute("class", "team"),
                 .text("label", label), Attribute("style", "rounded,filled"), Attribute("fillcolor", "#fafafa"),
                 Attribute("color", "#9e9e9e"), Attribute("fontname", chart.fontName), Attribute("fontsize", "11"),
             ]
@@ -218,7 +218,7 @@ struct ChartGraphBuilder {
             ChartGraph.Node(
                 name: nodeName(person),
                 attributes: [
-                    .text("id", id), Attribute("class", classes.joined(separator: " ")), .lines("label", lines),
+                    .svgID(id), Attribute("class", classes.joined(separator: " ")), .lines("label", lines),
                     .lines("tooltip", tooltip), Attribute("fillcolor", fill),
                 ] + extra,
                 cluster: cluster, labelLines: lines))
@@ -304,7 +304,7 @@ struct ChartGraphBuilder {
                 ChartGraph.Node(
                     name: name,
                     attributes: [
-                        .text("id", name), Attribute("class", "more"), .text("label", "+\(count) people"),
+                        .svgID(name), Attribute("class", "more"), .text("label", "+\(count) people"),
                         .lines("tooltip", tooltip), Attribute("style", "rounded,dashed"),
                         Attribute("fillcolor", ChartPalette.more), Attribute("fontcolor", "#424242"),
                     ]))
@@ -415,7 +415,7 @@ struct ChartGraphBuilder {
             ChartGraph.Node(
                 name: caption,
                 attributes: [
-                    .text("id", caption), Attribute("class", "legend-caption"), Attribute("shape", "plaintext"),
+                    .svgID(caption), Attribute("class", "legend-caption"), Attribute("shape", "plaintext"),
                     Attribute("style", ""), .text("label", "Legend · colour = \(coloring.rawValue)"),
                     Attribute("fontsize", "11"),
                 ]))
@@ -424,7 +424,7 @@ struct ChartGraphBuilder {
             let name = builder.syntheticName("legend:\(key)")
             let node = builder.graph.nodes.count
             builder.graph.nodes.append(
-                ChartGraph.Node(name: name, attributes: [.text("id", name)] + attributes))
+                ChartGraph.Node(name: name, attributes: [.svgID(name)] + attributes))
             // Invisible edges keep the entries in one row (TB) or column (LR) in their given order.
             if let previous {
                 builder.graph.edges.append(

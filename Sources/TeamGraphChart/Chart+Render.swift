@@ -21,7 +21,9 @@ extension Chart {
     /// - Throws: ``ChartError`` for bad chart options or when Graphviz fails.
     public func render(_ network: Network, format: ChartFormat = .svg) throws(ChartError) -> RenderedChart {
         let (graph, selection, engine) = try laidOut(network)
-        let data = try GraphvizRenderer.render(graph, format: format)
+        let data = try Self.outOfMemoryNamed(people: selection.nodeCount) { () throws(ChartError) in
+            try GraphvizRenderer.render(graph, format: format)
+        }
         return RenderedChart(
             data: data, selection: selection, engine: engine, note: collapseNote(for: selection, in: network))
     }
@@ -33,9 +35,13 @@ extension Chart {
     {
         let (graph, selection, engine) = try laidOut(network)
         if GraphvizRenderer.canStream(graph, format: format) {
-            try GraphvizRenderer.render(graph, format: format, into: descriptor)
+            try Self.outOfMemoryNamed(people: selection.nodeCount) { () throws(ChartError) in
+                try GraphvizRenderer.render(graph, format: format, into: descriptor)
+            }
         } else {
-            let data = try GraphvizRenderer.render(graph, format: format)
+            let data = try Self.outOfMemoryNamed(people: selection.nodeCount) { () throws(ChartError) in
+                try GraphvizRenderer.render(graph, format: format)
+            }
             var offset = 0
             while offset < data.count {
                 let written = data[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
@@ -53,11 +59,23 @@ extension Chart {
     /// The graph description, positioned when the engine is `tree`.
     private func laidOut(_ network: Network) throws(ChartError) -> (ChartGraph, ChartSelection, ChartEngine) {
         let selection = try selection(in: network)
+        try Self.reserveMemory(people: selection.nodeCount)
         var graph = graph(of: network, selection: selection)
         let engine = self.engine.resolved(nodeCount: selection.nodeCount)
         if engine == .tree {
             try TreeChartLayout.place(&graph, direction: rankDirection, leafStackThreshold: leafStackThreshold)
         }
         return (graph, selection, engine)
+    }
+
+    /// Runs a Graphviz step, reporting a plugin that could not be loaded as out of memory.
+    private static func outOfMemoryNamed<Result>(people: Int, _ body: () throws(ChartError) -> Result) throws(ChartError)
+        -> Result
+    {
+        do {
+            return try body()
+        } catch {
+            throw isPluginLoadFailure(error) ? .outOfMemory(people: people) : error
+        }
     }
 }

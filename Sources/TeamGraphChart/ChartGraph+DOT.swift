@@ -5,14 +5,7 @@ extension ChartGraph {
     /// addresses of their interned names, so the same chart written twice in one process could
     /// list its team clusters in a different order.
     public var dotText: String {
-        func quoted(_ text: String) -> String {
-            if !text.utf8.contains(UInt8(ascii: "\"")) { return "\"" + text + "\"" }
-            var result = "\""
-            for character in text {
-                if character == "\"" { result += "\\\"" } else { result.append(character) }
-            }
-            return result + "\""
-        }
+        func quoted(_ text: String) -> String { DOTString.quoted(text) }
         func attributes(_ list: [Attribute]) -> String {
             list.map { "\(quoted($0.name))=\(quoted($0.value))" }.joined(separator: ", ")
         }
@@ -36,5 +29,37 @@ extension ChartGraph {
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Quoted strings in the DOT language that Graphviz's own DOT reader accepts whatever their length.
+enum DOTString {
+    /// The most bytes in one quoted piece. Graphviz's scanner refuses a quoted string with a run
+    /// of more than 16,384 bytes between backslashes ("longer than 16384?"); half that leaves room.
+    static let pieceLimit = 8192
+
+    /// `text` as a DOT quoted string: `"` escaped as `\"`; longer than ``pieceLimit`` bytes, it is
+    /// written as the concatenation `"piece" + "piece" + ...`, which DOT reads as the same string.
+    ///
+    /// Pieces end on a Unicode scalar boundary and never after a backslash, so no UTF-8 sequence
+    /// and no escape (`\"`, `\\`, `\n`, ...) is cut, and no piece ends in a backslash that
+    /// would escape its closing quote.
+    static func quoted(_ text: String) -> String {
+        let needsQuoteEscape = text.utf8.contains(UInt8(ascii: "\""))
+        if !needsQuoteEscape && text.utf8.count <= pieceLimit { return "\"" + text + "\"" }
+        var result = "\""
+        var pieceBytes = 0
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            let size = scalar == "\"" ? 2 : UTF8.width(scalar)
+            if pieceBytes + size > pieceLimit && pieceBytes > 0 && previous != "\\" {
+                result += "\" + \""
+                pieceBytes = 0
+            }
+            if scalar == "\"" { result += "\\\"" } else { result.unicodeScalars.append(scalar) }
+            pieceBytes += size
+            previous = scalar
+        }
+        return result + "\""
     }
 }

@@ -12,7 +12,8 @@ import Foundation
 /// handler only calls `unlinkat`, `signal` and `raise` on memory allocated up front: a slot is a
 /// directory descriptor and a fixed-length name. `SIGXFSZ` is ignored, so writing past
 /// `ulimit -f` fails with `EFBIG` ("File too large") and gets a message instead of killing the
-/// process. A signal the process was started with ignored (`nohup`) stays ignored.
+/// process. A signal the process was started with ignored (`nohup`) stays ignored; one it was
+/// started with blocked is unblocked.
 enum TemporaryFiles {
     /// How many temporaries can be named at once (a command writes one or two files).
     static let slotCount = 8
@@ -44,6 +45,12 @@ enum TemporaryFiles {
             _ = directories
             _ = names
             signal(SIGXFSZ, SIG_IGN)
+            // A parent's worker thread may have started us with every signal blocked (posix_spawn
+            // keeps the mask); the stopping signals are handled now, so let them in.
+            var stopping = sigset_t()
+            sigemptyset(&stopping)
+            for sig in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&stopping, sig) }
+            pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
             for sig in [SIGTERM, SIGINT, SIGHUP] {
                 let previous: sighandler_t? = signal(sig, TemporaryFiles.handler)
                 let ignored: sighandler_t? = SIG_IGN
