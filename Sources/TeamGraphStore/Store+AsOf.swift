@@ -10,17 +10,28 @@ extension Store {
     /// - Throws: ``StoreError/refused(_:)`` when the store is empty or begins after `day`.
     /// - Complexity: O(n + c) for n people and c changes effective after `day`.
     public func network(asOf day: Day) throws(StoreError) -> Network {
-        try read { db in try Store.snapshot(db, asOf: day).network() }
+        try read { db in try Store.snapshot(db, asOf: day, file: path).network() }
     }
 
     /// The latest state of everything, all recorded changes applied (including future-dated ones).
     public func latestNetwork() throws(StoreError) -> Network {
-        try read { db in try Store.snapshot(db, asOf: nil).network() }
+        try read { db in try Store.snapshot(db, asOf: nil, file: path).network() }
     }
 
     /// The tables as of the end of `day` (nil: the latest state), with who existed then.
-    static func snapshot(_ db: Database, asOf day: Day?) throws -> Snapshot {
-        var state = try StoreState.read(db)
+    ///
+    /// - Throws: ``StoreError/damaged(_:)`` when a row read breaks the store's rules.
+    static func snapshot(_ db: Database, asOf day: Day?, file: String) throws -> Snapshot {
+        var damage = StoreDamage(file: file)
+        let snapshot = try snapshot(db, asOf: day, damage: &damage)
+        try damage.check()
+        return snapshot
+    }
+
+    /// ``snapshot(_:asOf:file:)``, recording damage in `damage` instead of throwing it.
+    static func snapshot(_ db: Database, asOf day: Day?, damage: inout StoreDamage) throws -> Snapshot {
+        var state = try StoreState.read(db, damage: &damage)
+        try checkEffectiveDays(db, damage: &damage)
         guard state.count > 0 else { throw StoreError.refused("the store is empty; import a network first") }
         guard let day else { return Snapshot(state: state, keep: nil, keepTeams: nil) }
         let first = state.addedDay.min()!
@@ -29,7 +40,9 @@ extension Store {
                 "the store begins on \(Day(daysSinceEpoch: first)); it has no network as of \(day) (import older files with --date to record earlier states)"
             )
         }
-        try undoChanges(after: day, in: &state, db)
+        try undoChanges(after: day, in: &state, db, damage: &damage)
+        damage.breakCycles(&state.sponsors, relation: "sponsor", ids: state.ids, context: " as of \(day)")
+        damage.breakCycles(&state.owners, relation: "owner", ids: state.ids, context: " as of \(day)")
         var keep: [Bool]? = nil
         if state.addedDay.contains(where: { $0 > day.daysSinceEpoch }) {
             keep = state.addedDay.map { $0 <= day.daysSinceEpoch }
@@ -41,14 +54,34 @@ extension Store {
         return Snapshot(state: state, keep: keep, keepTeams: keepTeams)
     }
 
-    /// Restores the old value of every change effective after `day`, newest first.
-    static func undoChanges(after day: Day, upTo last: Day? = nil, in state: inout StoreState, _ db: Database) throws {
+    /// Records every batch and change row whose effective day is out of 0001-01-01 ... 9999-12-31
+    /// (an as-of read would never see such a change).
+    static func checkEffectiveDays(_ db: Database, damage: inout StoreDamage) throws {
+        for (table, key) in [("batch", "id"), ("change", "seq")] {
+            let rows = try RawStatement(
+                db, "SELECT \(key), effective FROM \(table) WHERE effective < ?1 OR effective > ?2 ORDER BY \(key)")
+            rows.bind(1, StoreDamage.firstDay)
+            rows.bind(2, StoreDamage.lastDay)
+            while try rows.step() {
+                _ = damage.day(rows.int(1), "\(table) \(key) \(rows.int(0))", "effective")
+            }
+        }
+    }
+
+    /// Restores the old value of every change effective after `day` (and up to `last`), newest
+    /// first. A change row that breaks the rules (a person or team out of range, an unknown field,
+    /// an old value that is not a person, team, day or status) is recorded in `damage` and skipped.
+    static func undoChanges(
+        after day: Day, upTo last: Day? = nil, in state: inout StoreState, _ db: Database,
+        damage: inout StoreDamage
+    ) throws {
         let changes = try RawStatement(
             db,
             """
             SELECT c.person, c.team, c.field, c.old,
                 CASE WHEN c.field IN ('sponsor', 'owner', 'lead') THEN (SELECT p.idx FROM person p WHERE p.id = c.old)
-                     WHEN c.field = 'team' THEN (SELECT t.idx FROM team t WHERE t.id = c.old) END
+                     WHEN c.field = 'team' THEN (SELECT t.idx FROM team t WHERE t.id = c.old) END,
+                c.seq
             FROM change c WHERE c.effective > ?1 AND c.effective <= ?2 ORDER BY c.effective DESC, c.seq DESC
             """)
         changes.bind(1, Int64(day.daysSinceEpoch))
@@ -60,29 +93,79 @@ extension Store {
         while try changes.step() {
             let field = changes.text(2)
             let old = changes.text(3)
-            if !changes.isNull(0) {
-                let i = Int(changes.int(0))
+            let row = "change seq \(changes.int(5))"
+            /// The old value as a reference: -1 for none, nil (damage) when it names nothing.
+            func reference(_ target: String, count: Int) -> Int32? {
+                if old.isEmpty { return -1 }
+                let r = changes.isNull(4) ? -1 : changes.int(4)
+                guard r >= 0 && r < Int64(count) else {
+                    damage.add(row, "old \(field) '\(old)' is not a \(target) in the store")
+                    return nil
+                }
+                return Int32(r)
+            }
+            if !changes.isNull(0) && !changes.isNull(1) {
+                damage.add(row, "the change names both a person and a team")
+            } else if !changes.isNull(0) {
+                let p = changes.int(0)
+                guard p >= 0 && p < Int64(state.count) else {
+                    damage.add(row, "person refers to person idx \(p), which does not exist")
+                    continue
+                }
+                let i = Int(p)
                 switch field {
                 case "name": state.names[i] = old
                 case "role": state.roles[i] = old
-                case "sponsor": state.sponsors[i] = changes.reference(4)
-                case "owner": state.owners[i] = changes.reference(4)
-                case "team": state.teams[i] = changes.reference(4)
-                case "joined": state.joined[i] = Day(parsing: old)
-                case "status": state.statuses[i] = Status(parsing: old) ?? .active
+                case "sponsor", "owner":
+                    guard let r = reference("person", count: state.count) else { continue }
+                    guard r != Int32(i) else {
+                        damage.add(row, "old \(field) '\(old)' is the person themselves")
+                        continue
+                    }
+                    if field == "sponsor" { state.sponsors[i] = r } else { state.owners[i] = r }
+                case "team":
+                    if let r = reference("team", count: state.teamIDs.count) { state.teams[i] = r }
+                case "joined":
+                    if old.isEmpty {
+                        state.joined[i] = nil
+                    } else if let value = Day(parsing: old) {
+                        state.joined[i] = value
+                    } else {
+                        damage.add(row, "old joined '\(old)' is not a day")
+                    }
+                case "status":
+                    if let value = Status(parsing: old) {
+                        state.statuses[i] = value
+                    } else {
+                        damage.add(row, "old status '\(old)' is not a status")
+                    }
                 default:
-                    if let key = StoreState.extraKey(field), let k = extraIndex[key] { state.extras[k][i] = old }
-                }
-            } else if !changes.isNull(1) {
-                let t = Int(changes.int(1))
-                switch field {
-                case "name": state.teamNames[t] = old
-                case "lead": state.teamLeads[t] = changes.reference(4)
-                default:
-                    if let key = StoreState.extraKey(field), let k = teamExtraIndex[key] {
-                        state.teamExtras[t][k] = old
+                    if let key = StoreState.extraKey(field), let k = extraIndex[key] {
+                        state.extras[k][i] = old
+                    } else {
+                        damage.add(row, "'\(field)' is not a field of a person in this store")
                     }
                 }
+            } else if !changes.isNull(1) {
+                let t = changes.int(1)
+                guard t >= 0 && t < Int64(state.teamIDs.count) else {
+                    damage.add(row, "team refers to team idx \(t), which does not exist")
+                    continue
+                }
+                let ti = Int(t)
+                switch field {
+                case "name": state.teamNames[ti] = old
+                case "lead":
+                    if let r = reference("person", count: state.count) { state.teamLeads[ti] = r }
+                default:
+                    if let key = StoreState.extraKey(field), let k = teamExtraIndex[key], k < state.teamExtras[ti].count {
+                        state.teamExtras[ti][k] = old
+                    } else {
+                        damage.add(row, "'\(field)' is not a field of a team in this store")
+                    }
+                }
+            } else {
+                damage.add(row, "the change names neither a person nor a team")
             }
         }
     }

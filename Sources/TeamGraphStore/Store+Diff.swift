@@ -68,9 +68,11 @@ extension Store {
     public func diff(from: Day, to: Day) throws(StoreError) -> NetworkDiff {
         guard from <= to else { throw StoreError.refused("--from \(from) is after --to \(to)") }
         return try read { db in
-            let after = try Store.snapshot(db, asOf: to)
+            var damage = StoreDamage(file: path)
+            let after = try Store.snapshot(db, asOf: to, damage: &damage)
             var beforeState = after.state
-            try Store.undoChanges(after: from, upTo: to, in: &beforeState, db)
+            try Store.undoChanges(after: from, upTo: to, in: &beforeState, db, damage: &damage)
+            try damage.check()
             let a = beforeState
             let b = after.state
             let network = after.network()

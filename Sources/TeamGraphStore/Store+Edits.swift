@@ -187,7 +187,7 @@ extension Store {
         try edit(kind: "team-lead", info: info) { db, state in
             let t = try Store.existingTeam(team, state, info)
             state.teamLeads[t] = try Store.reference(db, lead, "lead", state, info)
-            try Store.checkNoLaterChange(db, team: t, field: "lead", info)
+            try Store.checkNoLaterChange(db, team: t, field: "lead", info, file: path)
             return []
         }
     }
@@ -198,7 +198,7 @@ extension Store {
         try edit(kind: "team-rename", info: info) { db, state in
             let t = try Store.existingTeam(team, state, info)
             state.teamNames[t] = name
-            try Store.checkNoLaterChange(db, team: t, field: "name", info)
+            try Store.checkNoLaterChange(db, team: t, field: "name", info, file: path)
             return []
         }
     }
@@ -211,7 +211,7 @@ extension Store {
         kind: String, info: EditInfo, _ body: (Database, inout StoreState) throws -> [Int]
     ) throws(StoreError) -> EditSummary {
         try write { db in
-            let old = try StoreState.read(db)
+            let old = try StoreState.read(db, file: path)
             guard old.count > 0 else { throw StoreError.refused("the store is empty; import a network first") }
             var new = old
             let touched = try body(db, &new)
@@ -220,7 +220,7 @@ extension Store {
             // rewrite history recorded after its date.
             for i in touched where i < old.count {
                 for field in recordedFields where old.value(of: field, person: i) != new.value(of: field, person: i) {
-                    try Store.checkNoLaterChange(db, person: i, field: field, info, old)
+                    try Store.checkNoLaterChange(db, person: i, field: field, info, old, file: path)
                 }
             }
             let counts = try Store.commit(
@@ -294,35 +294,34 @@ extension Store {
     /// Refuses a change to a person's field when a later-dated change of it exists, and, for
     /// sponsor and owner, when any later-dated change of that relation exists (a cycle could form
     /// on a day between). Changes on the same day come after earlier-recorded ones and are fine.
-    static func checkNoLaterChange(_ db: Database, person i: Int, field: String, _ info: EditInfo, _ state: StoreState)
-        throws
-    {
+    static func checkNoLaterChange(
+        _ db: Database, person i: Int, field: String, _ info: EditInfo, _ state: StoreState, file: String
+    ) throws {
         let day = info.date.daysSinceEpoch
-        let later: Int32?
+        let later: Day?
         if field == "sponsor" || field == "owner" {
-            later = try Int32.fetchOne(
-                db, sql: "SELECT max(effective) FROM change WHERE field = ? AND person IS NOT NULL AND effective > ?",
-                arguments: [field, day])
+            later = try Store.fetchDay(
+                db, file: file, "SELECT max(effective) FROM change WHERE field = ? AND person IS NOT NULL AND effective > ?",
+                arguments: [field, day], row: "the latest \(field) change")
         } else {
-            later = try Int32.fetchOne(
-                db, sql: "SELECT max(effective) FROM change WHERE person = ? AND field = ? AND effective > ?",
-                arguments: [i, field, day])
+            later = try Store.fetchDay(
+                db, file: file, "SELECT max(effective) FROM change WHERE person = ? AND field = ? AND effective > ?",
+                arguments: [i, field, day], row: "the latest \(field) change of \(state.personRow(i))")
         }
         if let later {
             throw StoreError.refused(
-                "\(field) of '\(state.ids[i])' cannot change on \(info.date): a \(field) change is already recorded for \(Day(daysSinceEpoch: later)); date the edit \(Day(daysSinceEpoch: later)) or later"
+                "\(field) of '\(state.ids[i])' cannot change on \(info.date): a \(field) change is already recorded for \(later); date the edit \(later) or later"
             )
         }
     }
 
-    /// The team form of ``checkNoLaterChange(_:person:field:_:_:)``.
-    static func checkNoLaterChange(_ db: Database, team t: Int, field: String, _ info: EditInfo) throws {
-        if let later = try Int32.fetchOne(
-            db, sql: "SELECT max(effective) FROM change WHERE team = ? AND field = ? AND effective > ?",
-            arguments: [t, field, info.date.daysSinceEpoch])
+    /// The team form of ``checkNoLaterChange(_:person:field:_:_:file:)``.
+    static func checkNoLaterChange(_ db: Database, team t: Int, field: String, _ info: EditInfo, file: String) throws {
+        if let later = try Store.fetchDay(
+            db, file: file, "SELECT max(effective) FROM change WHERE team = ? AND field = ? AND effective > ?",
+            arguments: [t, field, info.date.daysSinceEpoch], row: "the latest team \(field) change")
         {
-            throw StoreError.refused(
-                "the team's \(field) already changes on \(Day(daysSinceEpoch: later)); date the edit then or later")
+            throw StoreError.refused("the team's \(field) already changes on \(later); date the edit then or later")
         }
     }
 

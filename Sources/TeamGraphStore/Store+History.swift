@@ -36,7 +36,7 @@ extension Store {
                 throw StoreError.refused("no person with id '\(id)' in the store")
             }
             return try Store.records(
-                db,
+                db, file: path,
                 """
                 SELECT b.effective, b.recorded, b.author, b.reason, b.kind, p.id, NULL, 'added', '', '', b.id, 0
                 FROM person p JOIN batch b ON b.id = p.added_batch WHERE p.idx = ?1
@@ -55,7 +55,7 @@ extension Store {
         let to = Int64(until?.daysSinceEpoch ?? Int32.max)
         return try read { db in
             try Store.records(
-                db,
+                db, file: path,
                 """
                 SELECT b.effective, b.recorded, b.author, b.reason, b.kind, p.id, NULL, 'added', '', '', b.id, 0
                 FROM person p JOIN batch b ON b.id = p.added_batch
@@ -74,19 +74,27 @@ extension Store {
         }
     }
 
-    static func records(_ db: Database, _ sql: String, _ arguments: [Int64]) throws -> [ChangeRecord] {
+    /// The change records a query selects (columns: effective, recorded, author, reason, kind,
+    /// person id, team id, field, old, new, batch id, change seq).
+    ///
+    /// - Throws: ``StoreError/damaged(_:)`` for an effective day out of range, naming every such row.
+    static func records(_ db: Database, file: String, _ sql: String, _ arguments: [Int64]) throws -> [ChangeRecord] {
         let statement = try RawStatement(db, sql)
         for (k, value) in arguments.enumerated() { statement.bind(Int32(k + 1), value) }
         var records: [ChangeRecord] = []
+        var damage = StoreDamage(file: file)
         while try statement.step() {
+            let row = statement.int(11) > 0 ? "change seq \(statement.int(11))" : "batch id \(statement.int(10))"
+            guard let date = damage.day(statement.int(0), row, "effective") else { continue }
             records.append(
                 ChangeRecord(
-                    date: Day(daysSinceEpoch: Int32(statement.int(0))), recorded: statement.text(1),
+                    date: date, recorded: statement.text(1),
                     author: statement.text(2), reason: statement.text(3), kind: statement.text(4),
                     person: statement.isNull(5) ? nil : statement.text(5),
                     team: statement.isNull(6) ? nil : statement.text(6),
                     field: statement.text(7), old: statement.text(8), new: statement.text(9)))
         }
+        try damage.check()
         return records
     }
 }

@@ -39,6 +39,7 @@ extension Store {
     ///   written afterwards.
     @discardableResult
     public func importNetwork(_ network: Network, source: String, info: EditInfo) throws(StoreError) -> ImportSummary {
+        try requireWritable()
         do {
             return try pool.writeWithoutTransaction { db in
                 // Into an empty store, foreign keys are checked by building the rows from a validated
@@ -49,7 +50,7 @@ extension Store {
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 var summary: ImportSummary? = nil
                 try db.inTransaction(.immediate) {
-                    summary = try Store.importRecording(db, network, source: source, info: info)
+                    summary = try Store.importRecording(db, network, source: source, info: info, file: path)
                     return .commit
                 }
                 return summary!
@@ -62,7 +63,9 @@ extension Store {
     }
 
     /// The transaction of ``importNetwork(_:source:info:)``; rolled back by throwing ``NothingChanged``.
-    private static func importRecording(_ db: Database, _ network: Network, source: String, info: EditInfo) throws
+    private static func importRecording(
+        _ db: Database, _ network: Network, source: String, info: EditInfo, file: String
+    ) throws
         -> ImportSummary
     {
         let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
@@ -73,14 +76,14 @@ extension Store {
                 source: source, rebuildIndexes: true)
             return ImportSummary(initial: true, people: network.count, added: counts.added, left: 0, changes: 0)
         }
-        if let latest = try Int32.fetchOne(db, sql: "SELECT max(effective) FROM batch"),
-            info.date.daysSinceEpoch < latest
+        if let latest = try Store.fetchDay(db, file: file, "SELECT max(effective) FROM batch", row: "the latest batch"),
+            info.date < latest
         {
             throw StoreError.refused(
-                "the store has changes effective up to \(Day(daysSinceEpoch: latest)); an import dated \(info.date) would rewrite them. Give --date \(Day(daysSinceEpoch: latest)) or later"
+                "the store has changes effective up to \(latest); an import dated \(info.date) would rewrite them. Give --date \(latest) or later"
             )
         }
-        let old = try StoreState.read(db)
+        let old = try StoreState.read(db, file: file)
         let (new, left) = Store.merged(old, with: network)
         let counts = try Store.commit(
             db, old: old, new: new, touched: nil, touchedTeams: nil, kind: "import", info: info, source: source)

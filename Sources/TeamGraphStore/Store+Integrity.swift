@@ -15,11 +15,42 @@ extension Store {
         }
     }
 
+    /// Every way the store is damaged: SQLite's integrity and foreign-key checks, then every
+    /// person, team, batch and change row that breaks TeamGraph's rules (a reference out of range
+    /// or to oneself, a day out of range, an unknown status or field, a sponsor or owner cycle in
+    /// the latest state or as of `day`), each naming its table, row, person and field. Empty when
+    /// the store is sound.
+    public func damage(asOf day: Day) throws(StoreError) -> [Problem] {
+        let sqliteProblems = try integrityProblems().map {
+            Problem(file: path, path: "SQLite integrity check", message: $0)
+        }
+        return try read { db in
+            var damage = StoreDamage(file: path)
+            damage.problems = sqliteProblems
+            // Every change row, whatever its date: undone on a copy of the latest state.
+            var all = try StoreState.read(db, damage: &damage)
+            try Store.undoChanges(after: Day(daysSinceEpoch: .min), in: &all, db, damage: &damage)
+            // The network as of the day (its cycles; the row problems are already listed).
+            if all.count > 0, day.daysSinceEpoch >= all.addedDay.min()! {
+                var asOf = StoreDamage(file: path)
+                _ = try Store.snapshot(db, asOf: day, damage: &asOf)
+                let known = Set(damage.problems)
+                damage.problems += asOf.problems.filter { !known.contains($0) }
+            } else {
+                try Store.checkEffectiveDays(db, damage: &damage)
+            }
+            return damage.problems
+        }
+    }
+
     /// The network as of `day` as a table of people, checked by the core's validation (ids,
     /// references, cycles), so `validate --db` reports what `validate FILE` would.
     ///
-    /// - Throws: ``StoreError/invalid(_:)`` with every problem.
+    /// - Throws: ``StoreError/damaged(_:)`` listing every problem of ``damage(asOf:)`` when the
+    ///   store is damaged; ``StoreError/invalid(_:)`` with every problem the core finds.
     public func validatedNetwork(asOf day: Day) throws(StoreError) -> Network {
+        let problems = try damage(asOf: day)
+        guard problems.isEmpty else { throw StoreError.damaged(InvalidInput(problems: problems)) }
         let network = try self.network(asOf: day)
         var table = PeopleTable(source: SourceMap(file: path, jsonArray: "person"), layout: network.layout)
         table.ids = network.ids

@@ -81,82 +81,63 @@ extension Store {
     ///
     /// A file that is not a TeamGraph store, or has a schema newer than this build knows, is
     /// refused and left untouched: it is checked through a read-only connection before anything
-    /// is written. An older schema is migrated in one transaction.
+    /// is written. An empty file, or an SQLite database with no tables at all (what a creation
+    /// killed in its first milliseconds leaves), counts as new. The schema is created in one
+    /// transaction, so processes creating the same store at once wait for each other and one
+    /// creates it. A store that cannot be written (read-only file, directory or file system) opens
+    /// for reading; opening it for writing is refused with ``StoreError/readOnly(_:)``.
     ///
-    /// - Throws: ``StoreError/notAStore(_:)`` for a missing file (unless creating), a non-store
-    ///   file or a newer schema; ``StoreError/database(_:)`` when SQLite fails.
+    /// - Throws: ``StoreError/notAStore(_:)`` for a missing file (unless creating), a directory, a
+    ///   FIFO or a device, a non-store file or a newer schema; ``StoreError/readOnly(_:)`` when
+    ///   writing is asked for and impossible; ``StoreError/database(_:)`` when SQLite fails.
     public static func open(_ path: String, mode: Mode) throws(StoreError) -> Store {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        if isDirectory.boolValue { throw StoreError.notAStore("\(path) is a directory, not a TeamGraph store") }
-        let size = exists ? ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) : 0
-        let fresh = !exists || size == 0
-        if fresh && mode != .create {
-            throw StoreError.notAStore(
-                "no TeamGraph store at \(path) (create one with: teamgraph import FILE --db \(path))")
+        let file = try StoreFile.inspect(path)
+        switch file.kind {
+        case .missing, .empty, .blank:
+            guard mode == .create else {
+                let what =
+                    file.kind == .missing
+                    ? "" : file.kind == .empty ? " (the file is empty)" : " (the file is an empty SQLite database)"
+                throw StoreError.notAStore(
+                    "no TeamGraph store at \(path)\(what) (create one with: teamgraph import FILE --db \(path))")
+            }
+            if let reason = file.readOnlyReason {
+                throw StoreError.readOnly("cannot create the store \(path): \(reason)")
+            }
+        case .store:
+            if mode != .readOnly, let reason = file.readOnlyReason {
+                throw StoreError.readOnly("the store \(path) is read-only (\(reason)); nothing was changed")
+            }
         }
-        if !fresh { try checkIsStore(path) }
 
+        // A read opens one connection. On a store this process could write, it is a read-write
+        // connection kept to queries (`query_only`): closing it removes the -wal and -shm files
+        // it made, which a read-only connection would leave behind. On a store it cannot write,
+        // it is read-only (immutable when there is no -shm, see ``StoreFile/immutable``).
+        let readsOnly = mode == .readOnly
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.readonly = mode == .readOnly
+        configuration.readonly = readsOnly && file.readOnlyReason != nil
         configuration.busyMode = .timeout(30)
         configuration.label = "TeamGraphStore"
         configuration.prepareDatabase { db in
-            if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            }
+            if readsOnly && !db.configuration.readonly { try db.execute(sql: "PRAGMA query_only = 1") }
+            if !readsOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
-        let pool: DatabasePool
+        let database: any DatabaseWriter
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            if readsOnly {
+                database = try DatabaseQueue(path: file.readPath, configuration: configuration)
+            } else {
+                database = try DatabasePool(path: path, configuration: configuration)
+            }
         } catch {
             throw StoreError.notAStore("cannot open \(path) as a TeamGraph store: \(StoreError.wrapping(error))")
         }
-        let store = Store(path: path, pool: pool)
+        let store = Store(path: path, pool: database, readOnly: mode == .readOnly)
         if mode != .readOnly { try store.migrate() }
         return store
-    }
-
-    /// Refuses a file that is not an SQLite database carrying TeamGraph's application id, or whose
-    /// schema is newer than ``schemaVersion``, reading it only.
-    static func checkIsStore(_ path: String) throws(StoreError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.notAStore("cannot read \(path)")
-        }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        try? handle.close()
-        guard header == Data("SQLite format 3\0".utf8) else {
-            throw StoreError.notAStore(
-                "\(path) is not a TeamGraph store (not an SQLite database); it was left untouched")
-        }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(30)
-        let (application, version): (Int32, Int)
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            (application, version) = try queue.read { db in
-                (
-                    Int32(truncatingIfNeeded: try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0),
-                    try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                )
-            }
-            try queue.close()
-        } catch {
-            throw StoreError.notAStore(
-                "\(path) is not a TeamGraph store (\(StoreError.wrapping(error))); it was left untouched")
-        }
-        guard application == applicationID else {
-            throw StoreError.notAStore(
-                "\(path) is an SQLite database but not a TeamGraph store; it was left untouched")
-        }
-        guard version <= schemaVersion else {
-            throw StoreError.notAStore(
-                "\(path) has store schema version \(version), newer than this teamgraph supports (\(schemaVersion)); upgrade teamgraph. The file was left untouched"
-            )
-        }
     }
 
     /// Brings the schema to ``schemaVersion`` in one transaction (creating it in a new file).

@@ -27,12 +27,21 @@ public struct Store: Sendable {
 
     /// The path of the store file, as given.
     public let path: String
-    /// The connection pool (WAL mode: readers never block the writer).
-    let pool: DatabasePool
+    /// The connection pool (WAL mode: readers never block the writer); a single read-only
+    /// connection for a store opened immutable (its directory is not writable).
+    let pool: any DatabaseWriter
+    /// Whether the store was opened with ``Mode/readOnly``: writes are refused before SQLite is asked.
+    let readOnly: Bool
+
+    /// Refuses a write to a store opened read only.
+    func requireWritable() throws(StoreError) {
+        if readOnly { throw StoreError.readOnly("the store \(path) was opened read-only; nothing was changed") }
+    }
 
     /// Runs `body` in one immediate write transaction (the write lock is taken before anything is
     /// read, so another process cannot write in between), mapping every error to ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try requireWritable()
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T? = nil

@@ -1,6 +1,7 @@
 import TeamGraph
 
-/// Why a store operation failed: bad input, a refused edit, a file that is not a store, or SQLite.
+/// Why a store operation failed: bad input, a refused edit, a file that is not a store, a damaged
+/// store, a read-only store, or SQLite.
 ///
 /// Every case leaves the store as it was: writes happen in one transaction that is rolled back.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
@@ -10,6 +11,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case refused(String)
     /// The file is not a TeamGraph store, has a newer schema, or does not exist.
     case notAStore(String)
+    /// The store's rows break TeamGraph's rules (edited by hand, or damaged): every problem found,
+    /// each naming the table, row, person and field. Nothing was written.
+    case damaged(InvalidInput)
+    /// The store cannot be written (a read-only file, directory or file system); reading it works.
+    case readOnly(String)
     /// SQLite reported an error.
     case database(String)
 
@@ -19,6 +25,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .invalid(let input): input.report()
         case .refused(let message): message
         case .notAStore(let message): message
+        case .damaged(let damage):
+            "the store is damaged (rows that break TeamGraph's rules; were they edited by hand?):\n" + damage.report()
+        case .readOnly(let message): message
         case .database(let message): "database error: \(message)"
         }
     }

@@ -3,8 +3,9 @@ import TeamGraph
 import TeamGraphIO
 import TeamGraphStore
 
-/// Prints what an edit recorded.
+/// Prints what an edit recorded (the edit is committed: see ``CommittedChange``).
 func report(_ summary: EditSummary, _ info: EditInfo) {
+    CommittedChange.description = "the change"
     var added = summary.added > 0 ? ", \(summary.added) added" : ""
     if summary.teamsAdded > 0 { added += ", \(summary.teamsAdded) team\(summary.teamsAdded == 1 ? "" : "s") added" }
     Output.standard.append(

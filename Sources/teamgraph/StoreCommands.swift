@@ -33,6 +33,14 @@ struct EditOptions: ParsableArguments {
     }
 }
 
+/// The change a command has committed to a store, once it has: from then on the command exits 0
+/// whatever happens to its confirmation (standard output full or closed), so the exit status
+/// always says whether the change is in the store.
+enum CommittedChange {
+    /// What was recorded and where, such as "the import into org.teamgraph"; nil before any commit.
+    nonisolated(unsafe) static var description: String? = nil
+}
+
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -62,6 +70,7 @@ struct ImportCommand: ParsableCommand {
         let info = try edit.info()
         let store = try edit.open(create: true)
         let summary = try store.importNetwork(network, source: file, info: info)
+        CommittedChange.description = "the import into \(store.path)"
         if summary.initial {
             Output.standard.append("imported \(summary.people) people into \(store.path), effective \(info.date)\n")
         } else {
