@@ -50,9 +50,9 @@ import TeamGraph
         #expect(people.count == network.count)
         let byID = Dictionary(people.compactMap { g in ParsedSVG.id(g).map { ($0, g) } }) { first, _ in first }
         #expect(byID.count == people.count, "every node has its own id")
-        #expect(Set(byID.keys) == Set(Self.ids.map(Self.shown)))
+        #expect(Set(byID.keys) == Set(Self.ids.map(SVGIdentifier.encode)))
         for (i, id) in Self.ids.enumerated() {
-            let group = try #require(byID[Self.shown(id)], "no node for id \(id)")
+            let group = try #require(byID[SVGIdentifier.encode(id)], "no node for id \(id)")
             let texts = try ParsedSVG.texts(group)
             let name = Self.shown(Self.names[i])
             #expect(texts.first == GraphvizText.truncated(name, limit: 32), "name of \(id)")
