@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "TeamGraph"),
@@ -51,6 +52,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TeamGraphLayoutTests", dependencies: ["TeamGraphLayout"]),
+        .testTarget(
+            name: "TeamGraphPropertyTests",
+            dependencies: [
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "TeamGraphChartTests",
             dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphChart", "TeamGraphTestSupport"]

@@ -59,7 +59,7 @@ for target in people-csv network-json day; do
     before=$(ls "$findings" | wc -l)
     echo "fuzz: $target for ${seconds}s (corpus $corpus, findings $findings)"
     status=0
-    ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$bin/fuzz-$target" \
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$bin/fuzz-$target" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
         -max_len="$(max_len "$target")" -artifact_prefix="$findings/" -print_final_stats=1 \
         "$corpus" "$seeds" >"$work/$target.log" 2>&1 || status=$?

@@ -1,0 +1,1 @@
+../../../../Tests/TeamGraphTestSupport/ReaderPromises.swift
