@@ -20,7 +20,7 @@ extension Chart {
     ///
     /// - Throws: ``ChartError`` for bad chart options or when Graphviz fails.
     public func render(_ network: Network, format: ChartFormat = .svg) throws(ChartError) -> RenderedChart {
-        let (graph, selection, engine) = try laidOut(network)
+        let (graph, selection, engine) = try laidOut(network, format: format)
         let data = try Self.outOfMemoryNamed(people: selection.nodeCount) { () throws(ChartError) in
             try GraphvizRenderer.render(graph, format: format)
         }
@@ -33,7 +33,7 @@ extension Chart {
     public func render(_ network: Network, format: ChartFormat, into descriptor: Int32) throws(ChartError)
         -> RenderedChart
     {
-        let (graph, selection, engine) = try laidOut(network)
+        let (graph, selection, engine) = try laidOut(network, format: format)
         if GraphvizRenderer.canStream(graph, format: format) {
             try Self.outOfMemoryNamed(people: selection.nodeCount) { () throws(ChartError) in
                 try GraphvizRenderer.render(graph, format: format, into: descriptor)
@@ -57,9 +57,9 @@ extension Chart {
     }
 
     /// The graph description, positioned when the engine is `tree`.
-    private func laidOut(_ network: Network) throws(ChartError) -> (ChartGraph, ChartSelection, ChartEngine) {
+    private func laidOut(_ network: Network, format: ChartFormat) throws(ChartError) -> (ChartGraph, ChartSelection, ChartEngine) {
         let selection = try selection(in: network)
-        try Self.reserveMemory(people: selection.nodeCount)
+        try Self.reserveMemory(people: selection.nodeCount, format: format)
         var graph = graph(of: network, selection: selection)
         let engine = self.engine.resolved(nodeCount: selection.nodeCount)
         if engine == .tree {

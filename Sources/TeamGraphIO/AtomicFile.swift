@@ -12,7 +12,7 @@
 /// (`.tg-` and 12 random hex digits, whatever the output's name) only for the instant between
 /// `linkat` and `rename`. Where `O_TMPFILE` is not supported the temporary is named from the start.
 /// Named temporaries are removed on any error and on `SIGTERM`, `SIGINT` and `SIGHUP`
-/// (``TemporaryFiles``). A replaced file keeps its owner, group and mode; a new file gets
+/// (see `TemporaryFiles`). A replaced file keeps its owner, group and mode; a new file gets
 /// `0666` less the umask, like a shell redirection.
 public enum AtomicFile {
     /// Mode bits, owner and group to give the new file.

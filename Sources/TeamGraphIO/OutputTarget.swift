@@ -44,7 +44,7 @@ public struct OutputTarget: Sendable {
         if lstat(path, &status) != 0 {
             let error = errno
             guard error == ENOENT else { throw OutputError(message: "cannot write \(path): \(systemMessage(error))") }
-            try Self.checkDirectory(of: path)
+            try Self.checkDirectory(of: path, naming: path)
             destination = path
             existing = nil
             identity = nil
@@ -61,6 +61,7 @@ public struct OutputTarget: Sendable {
                 throw OutputError(
                     message: "refusing to write \(path): it is \(kind), not a regular file; give a file name, or - for standard output")
             }
+            try Self.checkDirectory(of: resolved, naming: path)
             destination = resolved
             existing = AtomicFile.Ownership(mode: status.st_mode & 0o7777, owner: status.st_uid, group: status.st_gid)
             identity = FileIdentity(status)
@@ -87,8 +88,8 @@ public struct OutputTarget: Sendable {
     // MARK: Checks
 
     /// The directory the file goes into must exist and be a writable directory.
-    private static func checkDirectory(of path: String) throws(OutputError) {
-        let directory = directoryName(path)
+    private static func checkDirectory(of file: String, naming path: String) throws(OutputError) {
+        let directory = directoryName(file)
         var status = stat()
         guard stat(directory, &status) == 0 else {
             let error = errno
@@ -135,8 +136,11 @@ public struct OutputTarget: Sendable {
                 throw OutputError(message: "refusing to write \(path): it is the store this command reads (\(store))")
             }
             for suffix in ["-wal", "-shm", "-journal"] {
+                // SQLite names the sibling after the store's path, with or without links followed.
                 let sibling = store + suffix
-                if (identity != nil && FileIdentity(path: sibling) == identity) || storeName + suffix == name {
+                if (identity != nil && FileIdentity(path: sibling) == identity) || storeName + suffix == name
+                    || canonicalName(sibling) == name
+                {
                     throw OutputError(message: "refusing to write \(path): it belongs to the store \(store) that this command reads")
                 }
             }

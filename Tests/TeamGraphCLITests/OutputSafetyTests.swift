@@ -200,7 +200,16 @@ import Testing
             #expect(status.st_uid == owner, "\(command): owner")
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count > 100)
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).count == 4, "no temporary left")
+        // A new file gets 0666 less the umask, as a shell redirection would make it.
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let umaskLine = status.split(separator: "\n").first { $0.hasPrefix("Umask:") }
+        let mask = mode_t(umaskLine.flatMap { Int($0.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) } ?? 0o022)
+        let result = try Teamgraph.run(["render", "in.csv", "-o", "new.svg"], in: directory)
+        #expect(result.status == 0, "\(result)")
+        var created = stat()
+        #expect(stat(directory.appendingPathComponent("new.svg").path, &created) == 0)
+        #expect(created.st_mode & 0o7777 == 0o666 & ~mask, "mode \(String(created.st_mode & 0o7777, radix: 8))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).count == 5, "no temporary left")
     }
 
     /// Whether a permission test means anything: not root, or root with setpriv to run the child as nobody.
