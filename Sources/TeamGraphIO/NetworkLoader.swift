@@ -14,7 +14,8 @@ public enum NetworkLoader {
     ) -> Network {
         let people = try readFile(path)
         let teams = try teamsPath.map { path throws(InvalidInput) in (bytes: try readFile(path), file: path) }
-        return try load(bytes: people, file: path, format: Format(path: path), teams: teams, options: options)
+        // Consumed, so that the file's bytes are freed once parsed, before the network is indexed.
+        return try load(bytes: consume people, file: path, format: Format(path: path), teams: teams, options: options)
     }
 
     /// The bytes of a file, or standard input for `-`.
