@@ -90,14 +90,16 @@ private struct Temporary {
     private var slot: Int?
     private var closed = false
 
-    /// `O_TMPFILE` on Linux: `__O_TMPFILE | O_DIRECTORY` (not imported into Swift).
-    private static var unnamedFlag: Int32? {
+    /// `O_TMPFILE` on Linux: `__O_TMPFILE | O_DIRECTORY` (not imported into Swift), or `nil` for
+    /// named temporaries: elsewhere, or when `TEAMGRAPH_NAMED_TEMPORARIES` is set (for the tests
+    /// of the fallback and its signal cleanup).
+    private static let unnamedFlag: Int32? = {
         #if os(Linux)
-            return 0o20000000 | O_DIRECTORY
+            return getenv("TEAMGRAPH_NAMED_TEMPORARIES") == nil ? 0o20000000 | O_DIRECTORY : nil
         #else
             return nil
         #endif
-    }
+    }()
 
     /// Opens an unnamed temporary in `directory`, or a named one where that is not supported.
     init(directory: Int32, fail: (Int32) -> OutputError) throws {

@@ -262,9 +262,14 @@ import Testing
     }
 
     /// Starts a render of a large network and returns it once its temporary file is open.
-    func startLargeRender(in directory: URL) throws -> Process {
+    func startLargeRender(in directory: URL, namedTemporary: Bool = false) throws -> Process {
         try generated(60_000, in: directory)
         let process = Process()
+        if namedTemporary {
+            var environment = ProcessInfo.processInfo.environment
+            environment["TEAMGRAPH_NAMED_TEMPORARIES"] = "1"
+            process.environment = environment
+        }
         process.executableURL = Teamgraph.binary
         process.arguments = ["render", "big.csv", "--engine", "tree", "--max-nodes", "60000", "-o", "chart.svg"]
         process.currentDirectoryURL = directory
@@ -279,6 +284,11 @@ import Testing
             for fd in fds {
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(process.processIdentifier)/fd/\(fd)")) ?? ""
                 if target.hasPrefix(real + "/") && !target.hasSuffix("/big.csv") { open = true }
+            }
+            if namedTemporary {
+                // The named fallback: the temporary shows in the directory, with a short fixed name.
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+                open = open && names.contains { $0.hasPrefix(".tg-") && $0.hasSuffix(".tmp") && $0.utf8.count == 20 }
             }
             if !open { usleep(2_000) }
         }
@@ -296,6 +306,18 @@ import Testing
         #expect(
             (process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
                 || process.terminationStatus == 128 + signal, "status \(process.terminationStatus)")
+        #expect(try Set(FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["in.csv", "t.csv", "big.csv"])
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")), arguments: [SIGTERM, SIGINT, SIGHUP])
+    func stoppingARenderRemovesItsNamedTemporary(signal: Int32) throws {
+        // Where O_TMPFILE is missing the temporary has a name: the signal handler removes it.
+        let directory = try workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = try startLargeRender(in: directory, namedTemporary: true)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal, "status \(process.terminationStatus)")
         #expect(try Set(FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["in.csv", "t.csv", "big.csv"])
     }
 
