@@ -13,14 +13,17 @@ public struct ImportSummary: Sendable, Hashable {
     public var left: Int
     /// Field changes recorded (a person who left counts one, the status change).
     public var changes: Int
+    /// Whether anything was written: false when the file held nothing new (no trace is left then).
+    public var recorded: Bool
 
     /// Creates a summary.
-    public init(initial: Bool, people: Int, added: Int, left: Int, changes: Int) {
+    public init(initial: Bool, people: Int, added: Int, left: Int, changes: Int, recorded: Bool = true) {
         self.initial = initial
         self.people = people
         self.added = added
         self.left = left
         self.changes = changes
+        self.recorded = recorded
     }
 }
 
@@ -56,7 +59,7 @@ extension Store {
                 return summary!
             }
         } catch is NothingChanged {
-            return ImportSummary(initial: false, people: network.count, added: 0, left: 0, changes: 0)
+            return ImportSummary(initial: false, people: network.count, added: 0, left: 0, changes: 0, recorded: false)
         } catch {
             throw StoreError.wrapping(error)
         }

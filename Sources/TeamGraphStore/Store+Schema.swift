@@ -110,10 +110,12 @@ extension Store {
             }
         }
 
-        // A read opens one connection. On a store this process could write, it is a read-write
-        // connection kept to queries (`query_only`): closing it removes the -wal and -shm files
-        // it made, which a read-only connection would leave behind. On a store it cannot write,
-        // it is read-only (immutable when there is no -shm, see ``StoreFile/immutable``).
+        // One connection (a command does one thing). For reading, on a store this process could
+        // write, it is a read-write connection kept to queries (`query_only`): closing it removes
+        // the -wal and -shm files it made, which a read-only connection would leave behind. On a
+        // store it cannot write, it is read-only (immutable when there is no -shm, see
+        // ``StoreFile/immutable``). Not a `DatabasePool`: opening one writes to the file (GRDB
+        // makes and drops a table to create the -wal), so even a refused edit would change it.
         let readsOnly = mode == .readOnly
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -127,11 +129,7 @@ extension Store {
         }
         let database: any DatabaseWriter
         do {
-            if readsOnly {
-                database = try DatabaseQueue(path: file.readPath, configuration: configuration)
-            } else {
-                database = try DatabasePool(path: path, configuration: configuration)
-            }
+            database = try DatabaseQueue(path: readsOnly ? file.readPath : path, configuration: configuration)
         } catch {
             throw StoreError.notAStore("cannot open \(path) as a TeamGraph store: \(StoreError.wrapping(error))")
         }
@@ -141,9 +139,20 @@ extension Store {
     }
 
     /// Brings the schema to ``schemaVersion`` in one transaction (creating it in a new file).
+    ///
+    /// A store already at ``schemaVersion`` is not written at all (so a refused edit leaves the
+    /// file byte for byte as it was). A new file is put in WAL mode first (readers never block the
+    /// writer); processes creating the same store at once wait for each other's transaction, and
+    /// the later ones find the schema made.
     func migrate() throws(StoreError) {
         do {
             try pool.barrierWriteWithoutTransaction { db in
+                if try Int.fetchOne(db, sql: "PRAGMA user_version") == Store.schemaVersion { return }
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                        throw StoreError.database("could not put \(path) in WAL mode")
+                    }
+                }
                 try db.inTransaction(.immediate) {
                     let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                     if version == 0 {
@@ -156,6 +165,7 @@ extension Store {
                     guard version <= Store.schemaVersion else {
                         throw StoreError.notAStore("\(path) has a newer store schema (\(version)); upgrade teamgraph")
                     }
+                    if version == Store.schemaVersion { return .rollback }
                     var current = version
                     while current < Store.schemaVersion {
                         try Store.migrations[current](db)

@@ -27,8 +27,8 @@ public struct Store: Sendable {
 
     /// The path of the store file, as given.
     public let path: String
-    /// The connection pool (WAL mode: readers never block the writer); a single read-only
-    /// connection for a store opened immutable (its directory is not writable).
+    /// The connection (a `DatabaseQueue`; the file is in WAL mode, so readers in other processes
+    /// never block the writer).
     let pool: any DatabaseWriter
     /// Whether the store was opened with ``Mode/readOnly``: writes are refused before SQLite is asked.
     let readOnly: Bool

@@ -112,9 +112,15 @@ struct StoreFile {
             file.immutable = true
         }
 
+        // Read through a connection that only queries. Read-write when the file could be
+        // written, so that closing it removes the -wal and -shm files it made (a read-only
+        // connection leaves them behind).
         var configuration = Configuration()
-        configuration.readonly = true
+        configuration.readonly = file.readOnlyReason != nil
         configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA query_only = 1") }
+        }
         let (application, version, tables): (Int32, Int, Int)
         do {
             let queue = try DatabaseQueue(path: file.readPath, configuration: configuration)

@@ -81,7 +81,9 @@ struct StoreState {
         do {
             state.meta = try StoreMeta.read(db)
         } catch {
-            damage.add("meta row '\(StoreMeta.key)'", "not valid TeamGraph metadata (\(error))")
+            damage.add(
+                "meta row '\(StoreMeta.key)'",
+                "not valid TeamGraph metadata (a JSON object of extra keys and column layouts)")
         }
         let keyCount = state.meta.extraKeys.count
         let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0

@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
         let info = try edit.info()
         let store = try edit.open(create: true)
         let summary = try store.importNetwork(network, source: file, info: info)
-        CommittedChange.description = "the import into \(store.path)"
+        if summary.recorded { CommittedChange.description = "the import into \(store.path)" }
         if summary.initial {
             Output.standard.append("imported \(summary.people) people into \(store.path), effective \(info.date)\n")
         } else {

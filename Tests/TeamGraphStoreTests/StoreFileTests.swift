@@ -1,0 +1,331 @@
+import Foundation
+import GRDB
+import TeamGraph
+import TeamGraphStore
+import TeamGraphTestSupport
+import Testing
+
+/// Runs the built `teamgraph` with standard output going to `stdoutPath` (such as /dev/full) and,
+/// with `unprivileged`, as the user `nobody` when the tests run as root (root ignores permission
+/// bits, so a read-only store is only read-only to someone else).
+func runTeamgraph(_ arguments: [String], stdoutPath: String? = nil, unprivileged: Bool = false) throws -> ChildRun {
+    let process = Process()
+    if unprivileged && getuid() == 0 {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments =
+            ["--reuid=nobody", "--regid=nogroup", "--clear-groups", Teamgraph.binary.path] + arguments
+    } else {
+        process.executableURL = Teamgraph.binary
+        process.arguments = arguments
+    }
+    var environment = ProcessInfo.processInfo.environment
+    environment["TZ"] = "UTC"
+    environment["TEAMGRAPH_DB"] = nil
+    process.environment = environment
+    process.currentDirectoryURL = URL(fileURLWithPath: "/")
+    let out = Pipe(), err = Pipe()
+    if let stdoutPath {
+        process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
+    } else {
+        process.standardOutput = out
+    }
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = stdoutPath == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+    group.wait()
+    process.waitUntilExit()
+    return ChildRun(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// What a run of ``runTeamgraph(_:stdoutPath:unprivileged:)`` produced.
+struct ChildRun: CustomStringConvertible {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var description: String { "status \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
+}
+
+/// Whether the read-only tests can mean anything here: not root, or root able to drop to `nobody`.
+let canTestReadOnly = getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+
+/// Every file name in `directory` with its bytes.
+func contents(_ directory: URL) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+        result[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+    }
+    return result
+}
+
+@Suite struct StoreFileTests {
+    // MARK: - First imports: atomic, and serialised when they race
+
+    @Test func racingFirstImportsAllSucceedAndOneImports() throws {
+        for round in 0..<3 {
+            let directory = Fixtures.temporaryDirectory()
+            let db = directory.appendingPathComponent("org.teamgraph").path
+            var processes: [(Process, Pipe, Pipe)] = []
+            for _ in 0..<6 {
+                let process = Process()
+                process.executableURL = Teamgraph.binary
+                process.arguments = [
+                    "import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-01-01", "--by", "racer",
+                ]
+                let out = Pipe(), err = Pipe()
+                process.standardOutput = out
+                process.standardError = err
+                processes.append((process, out, err))
+            }
+            for (process, _, _) in processes { try process.run() }
+            var outputs: [String] = []
+            for (process, out, err) in processes {
+                let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                let error = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0, "round \(round): \(output) \(error)")
+                #expect(error.isEmpty, "round \(round): \(error)")
+                outputs.append(output)
+            }
+            #expect(outputs.filter { $0 == "imported 60 people into \(db), effective 2026-01-01\n" }.count == 1, "\(outputs)")
+            #expect(
+                outputs.filter { $0 == "recorded 0 changes, 0 added, 0 left, effective 2026-01-01\n" }.count == 5,
+                "\(outputs)")
+            let validate = try Teamgraph.run(["validate", "--db", db])
+            #expect(validate.status == 0, "\(validate)")
+            #expect(validate.stdout.hasPrefix("valid: 60 people"))
+            #expect(try Store.open(db, mode: .readOnly).log().isEmpty)
+            #expect(try contents(directory).keys.sorted() == ["org.teamgraph"])
+        }
+    }
+
+    @Test func whatAKilledFirstImportLeavesCountsAsNew() throws {
+        for leftover in ["empty", "blank SQLite"] {
+            let directory = Fixtures.temporaryDirectory()
+            let db = directory.appendingPathComponent("org.teamgraph").path
+            if leftover == "empty" {
+                FileManager.default.createFile(atPath: db, contents: Data())
+            } else {
+                // What SQLite writes before the schema transaction commits: a 4 KB database in
+                // WAL mode with no tables (what earlier versions left when killed).
+                let queue = try DatabaseQueue(path: db)
+                _ = try queue.writeWithoutTransaction { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
+                try queue.close()
+            }
+            let before = try contents(directory)
+            #expect(before.keys.sorted() == ["org.teamgraph"])
+            #expect(before.values.first!.count == (leftover == "empty" ? 0 : 4096))
+
+            // Reads say there is no store yet, and leave the file alone.
+            let stats = try Teamgraph.run(["stats", "--db", db])
+            #expect(stats.status == 2)
+            let what = leftover == "empty" ? "the file is empty" : "the file is an empty SQLite database"
+            #expect(
+                stats.stderr
+                    == "teamgraph: no TeamGraph store at \(db) (\(what)) (create one with: teamgraph import FILE --db \(db))\n"
+            )
+            #expect(try contents(directory) == before)
+            // An edit too.
+            let set = try Teamgraph.run(["set", "M001", "--role", "CEO", "--db", db])
+            #expect(set.status == 2)
+            #expect(set.stderr.hasPrefix("teamgraph: no TeamGraph store at \(db) (\(what))"))
+            #expect(try contents(directory) == before)
+
+            // The next import takes it as new.
+            let run = try Teamgraph.run(["import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-01-01"])
+            #expect(run.status == 0, "\(leftover): \(run)")
+            #expect(run.stdout == "imported 60 people into \(db), effective 2026-01-01\n")
+            #expect(try Teamgraph.run(["validate", "--db", db]).stdout.hasPrefix("valid: 60 people"))
+            #expect(try contents(directory).keys.sorted() == ["org.teamgraph"])
+        }
+    }
+
+    @Test func anotherApplicationsDatabaseWithTablesIsStillRefused() throws {
+        let directory = Fixtures.temporaryDirectory()
+        let db = directory.appendingPathComponent("other.sqlite").path
+        let queue = try DatabaseQueue(path: db)
+        try queue.write { try $0.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        try queue.close()
+        let before = try contents(directory)
+        let run = try Teamgraph.run(["import", Fixtures.sample("network.csv"), "--db", db])
+        #expect(run.status == 2)
+        #expect(run.stderr == "teamgraph: \(db) is an SQLite database but not a TeamGraph store; it was left untouched\n")
+        #expect(try contents(directory) == before)
+    }
+
+    // MARK: - The exit status says whether the change is in the store
+
+    @Test func aCommittedChangeExitsZeroWhenItsConfirmationCannotBePrinted() throws {
+        let directory = Fixtures.temporaryDirectory()
+        let db = directory.appendingPathComponent("org.teamgraph").path
+
+        let imported = try runTeamgraph(
+            ["import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-01-01"], stdoutPath: "/dev/full")
+        #expect(imported.status == 0, "\(imported)")
+        #expect(
+            imported.stderr
+                == "teamgraph: the import into \(db) was recorded, but its confirmation could not be printed: No space left on device\n"
+        )
+        #expect(try Store.open(db, mode: .readOnly).latestNetwork().count == 60)
+
+        // An import that finds nothing new commits nothing: its failed confirmation is an error.
+        let unchanged = try contents(directory)
+        let same = try runTeamgraph(
+            ["import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-01-01"], stdoutPath: "/dev/full")
+        #expect(same.status == 2, "\(same)")
+        #expect(same.stderr == "teamgraph: No space left on device\n")
+        #expect(try contents(directory) == unchanged)
+
+        let set = try runTeamgraph(
+            ["set", "M004", "--role", "顾问", "--db", db, "--date", "2026-02-01"], stdoutPath: "/dev/full")
+        #expect(set.status == 0, "\(set)")
+        #expect(
+            set.stderr
+                == "teamgraph: the change was recorded, but its confirmation could not be printed: No space left on device\n")
+        let history = try Store.open(db, mode: .readOnly).history(of: "M004")
+        #expect(history.map(\.field) == ["added", "role"])
+        #expect(history.last?.new == "顾问")
+
+        // So a retry is not needed; made anyway, it changes nothing and says so (exit 2).
+        let before = try contents(directory)
+        let again = try runTeamgraph(
+            ["set", "M004", "--role", "顾问", "--db", db, "--date", "2026-02-01"], stdoutPath: "/dev/full")
+        #expect(again.status == 2)
+        #expect(again.stderr == "teamgraph: nothing changes: the store already holds that\n")
+        #expect(try contents(directory) == before)
+    }
+
+    // MARK: - Read-only stores
+
+    /// A store made by this process in a fresh directory that the unprivileged user can read.
+    func readableStore() throws -> (directory: URL, db: String) {
+        let directory = Fixtures.temporaryDirectory()
+        let db = directory.appendingPathComponent("org.teamgraph").path
+        let run = try Teamgraph.run(["import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-01-01"])
+        #expect(run.status == 0, "\(run)")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: db)
+        return (directory, db)
+    }
+
+    @Test(.enabled(if: canTestReadOnly)) func aStoreInAReadOnlyDirectoryIsReadableAndRefusesEdits() throws {
+        let (directory, db) = try readableStore()
+        let expected = try Teamgraph.run(["stats", "--db", db, "--as-of", "2026-06-30"])
+        if getuid() != 0 {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.path)
+        } else {
+            // The file is nobody's (writable by them), the directory root's (not writable by them).
+            try FileManager.default.setAttributes([.ownerAccountName: "nobody"], ofItemAtPath: db)
+        }
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path) }
+        let before = try contents(directory)
+
+        for command in [["stats", "--as-of", "2026-06-30"], ["validate"], ["log"], ["history", "M004"]] {
+            let run = try runTeamgraph(command + ["--db", db], unprivileged: true)
+            #expect(run.status == 0, "\(command): \(run)")
+            #expect(run.stderr.isEmpty, "\(command): \(run)")
+            if command[0] == "stats" { #expect(run.stdout == expected.stdout) }
+        }
+        let set = try runTeamgraph(["set", "M004", "--role", "顾问", "--db", db], unprivileged: true)
+        #expect(set.status == 2)
+        #expect(
+            set.stderr
+                == "teamgraph: the store \(db) is read-only (its directory \(directory.path) is not writable, and SQLite writes \(db)-wal and -shm there); nothing was changed\n"
+        )
+        let imported = try runTeamgraph(
+            ["import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-02-01"], unprivileged: true)
+        #expect(imported.status == 2)
+        #expect(imported.stderr.hasPrefix("teamgraph: the store \(db) is read-only"))
+        #expect(try contents(directory) == before)
+
+        // Nor can a new store be made there.
+        let new = directory.appendingPathComponent("new.teamgraph").path
+        let create = try runTeamgraph(["import", Fixtures.sample("network.csv"), "--db", new], unprivileged: true)
+        #expect(create.status == 2)
+        #expect(
+            create.stderr
+                == "teamgraph: cannot create the store \(new): its directory \(directory.path) is not writable\n")
+        #expect(try contents(directory) == before)
+    }
+
+    @Test(.enabled(if: canTestReadOnly)) func aReadOnlyStoreFileIsReadableAndRefusesEdits() throws {
+        let (directory, db) = try readableStore()
+        let expected = try Teamgraph.run(["stats", "--db", db, "--as-of", "2026-06-30"])
+        // The directory is writable by the user, the file is not.
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: directory.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        let before = try contents(directory)
+
+        let stats = try runTeamgraph(["stats", "--db", db, "--as-of", "2026-06-30"], unprivileged: true)
+        #expect(stats.status == 0, "\(stats)")
+        #expect(stats.stdout == expected.stdout)
+        let move = try runTeamgraph(["move", "M004", "--sponsor", "M002", "--db", db], unprivileged: true)
+        #expect(move.status == 2)
+        #expect(move.stderr == "teamgraph: the store \(db) is read-only (the file is not writable); nothing was changed\n")
+        // No -wal or -shm left behind: they would be the reader's, read-only, and stop the owner writing.
+        #expect(try contents(directory) == before)
+        #expect(try Teamgraph.run(["set", "M004", "--role", "顾问", "--db", db]).status == (getuid() == 0 ? 0 : 2))
+    }
+
+    @Test func aStoreOpenedReadOnlyRefusesWritesThroughTheLibrary() throws {
+        let (directory, db) = try readableStore()
+        let before = try contents(directory)
+        do {
+            let store = try Store.open(db, mode: .readOnly)
+            try store.set("M004", PersonUpdate(role: "顾问"), info: on("2026-02-01"))
+            Issue.record("a read-only store was written")
+        } catch {
+            guard case .readOnly(let message) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(message == "the store \(db) was opened read-only; nothing was changed")
+        }
+        #expect(try contents(directory) == before)
+    }
+
+    // MARK: - Paths that are not files
+
+    @Test func fifosDevicesAndDirectoriesAreRefusedWithoutWaiting() throws {
+        let directory = Fixtures.temporaryDirectory()
+        let fifo = directory.appendingPathComponent("pipe.teamgraph").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let cases: [(String, String)] = [
+            (fifo, "\(fifo) is a named pipe (FIFO), not a TeamGraph store; it was left untouched"),
+            ("/dev/null", "/dev/null is a device, not a TeamGraph store; it was left untouched"),
+            (directory.path, "\(directory.path) is a directory, not a TeamGraph store"),
+        ]
+        for (path, message) in cases {
+            for command in [
+                ["stats", "--db", path], ["validate", "--db", path], ["set", "M001", "--role", "x", "--db", path],
+                ["import", Fixtures.sample("network.csv"), "--db", path],
+            ] {
+                let run = try Teamgraph.run(command)
+                #expect(run.status == 2, "\(command): \(run)")
+                #expect(run.stderr == "teamgraph: \(message)\n", "\(command): \(run)")
+            }
+            #expect(throws: StoreError.self) { try Store.open(path, mode: .create) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["pipe.teamgraph"])
+    }
+
+    @Test func aStoreInAMissingDirectoryIsNotCreated() throws {
+        let directory = Fixtures.temporaryDirectory()
+        let db = directory.appendingPathComponent("no/such/org.teamgraph").path
+        let run = try Teamgraph.run(["import", Fixtures.sample("network.csv"), "--db", db])
+        #expect(run.status == 2)
+        #expect(
+            run.stderr
+                == "teamgraph: cannot create the store \(db): the directory \(directory.path)/no/such does not exist\n")
+        #expect(try contents(directory).isEmpty)
+    }
+}
