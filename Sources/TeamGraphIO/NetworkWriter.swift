@@ -13,7 +13,7 @@ public enum NetworkWriter {
                 columns: Field.allCases.map { .field($0.rawValue) } + network.extraKeys.indices.map { .extra($0) },
                 headers: Field.allCases.map(\.rawValue) + network.extraKeys)
         }
-        writeHeader(layout.headers, to: &output)
+        writeHeader(csvHeaders(layout, known: HeaderSpellings.peopleTable), to: &output)
         for i in 0..<network.count {
             for (k, column) in layout.columns.enumerated() {
                 if k > 0 { output.append(byte: UInt8(ascii: ",")) }
@@ -35,7 +35,7 @@ public enum NetworkWriter {
                 columns: [.field("id"), .field("name"), .field("lead")] + network.teamExtraKeys.indices.map { .extra($0) },
                 headers: ["id", "name", "lead"] + network.teamExtraKeys)
         }
-        writeHeader(layout.headers, to: &output)
+        writeHeader(csvHeaders(layout, known: HeaderSpellings.teams), to: &output)
         for team in network.teams {
             for (k, column) in layout.columns.enumerated() {
                 if k > 0 { output.append(byte: UInt8(ascii: ",")) }
@@ -55,7 +55,10 @@ public enum NetworkWriter {
     public static func json(_ network: Network, to output: inout OutputBuffer) throws {
         output.append("{\n  \"people\": [")
         let known = Field.allCases.map { JSONEscaping.quoted($0.rawValue) + ": " }
-        let extras = network.extraKeys.map { JSONEscaping.quoted($0) + ": " }
+        let extras = jsonKeys(extras: network.extraKeys, known: Field.allCases.map(\.rawValue)).map {
+            JSONEscaping.quoted($0) + ": "
+        }
+        let teamExtras = jsonKeys(extras: network.teamExtraKeys, known: ["id", "name", "lead"])
         for i in 0..<network.count {
             output.append(i == 0 ? "\n    {" : ",\n    {")
             for (k, field) in Field.allCases.enumerated() {
@@ -86,7 +89,7 @@ public enum NetworkWriter {
                 JSONEscaping.append(team.name, to: &output)
                 output.append(", \"lead\": ")
                 if let lead = team.lead { JSONEscaping.append(network.ids[Int(lead)], to: &output) } else { output.append("null") }
-                for (e, key) in network.teamExtraKeys.enumerated() {
+                for (e, key) in teamExtras.enumerated() {
                     output.append(", ")
                     JSONEscaping.append(key, to: &output)
                     output.append(": ")
@@ -97,6 +100,39 @@ public enum NetworkWriter {
             output.append(network.teams.isEmpty ? "]" : "\n  ]")
         }
         output.append("\n}\n")
+    }
+
+    /// The JSON keys of extra values: each key as it is, unless it is a key of a known field or
+    /// repeats an earlier key (a CSV may have two `city` columns; a JSON object cannot have two
+    /// `city` keys); then `key (2)`, `key (3)`, ... so that no value is lost or overwritten.
+    static func jsonKeys(extras: [String], known: [String]) -> [String] {
+        var used = Set(known)
+        return extras.map { key in
+            let unique = suffixed(key) { used.contains($0) }
+            used.insert(unique)
+            return unique
+        }
+    }
+
+    /// The CSV headers of `layout`: each as it is, unless an extra column's header would be read
+    /// as a known field (a JSON key `Sponsor` or `姓名`); then `key (2)`, ... so that the file
+    /// reads back with the value still an extra column.
+    static func csvHeaders(_ layout: ColumnLayout, known: [(field: String, headers: [String])]) -> [String] {
+        zip(layout.columns, layout.headers).map { column, header in
+            guard case .extra = column else { return header }
+            return suffixed(header) { HeaderSpellings.field(for: $0, in: known, mappings: [:]) != nil }
+        }
+    }
+
+    /// `key`, or the first of `key (2)`, `key (3)`, ... that is not `taken`.
+    private static func suffixed(_ key: String, taken: (String) -> Bool) -> String {
+        var candidate = key
+        var number = 1
+        while taken(candidate) {
+            number += 1
+            candidate = "\(key) (\(number))"
+        }
+        return candidate
     }
 
     private static func writeHeader(_ headers: [String], to output: inout OutputBuffer) {
