@@ -97,10 +97,14 @@ public struct Network: Sendable {
 }
 
 extension StringProtocol {
-    /// The text without surrounding spaces, tabs and line breaks.
+    /// The text without surrounding spaces and tabs (U+0020, U+0009), the same trimming the CSV
+    /// reader does on bytes, so that an id reads the same from CSV, JSON and the command line.
     public var trimmingSpaces: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let last = lastIndex(where: { !$0.isWhitespace })!
-        return String(self[first...last])
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
+        var trimmed = String.UnicodeScalarView()
+        trimmed.append(contentsOf: scalars[first...last])
+        return String(trimmed)
     }
 }
