@@ -51,6 +51,14 @@ for target in people-csv network-json day; do
     mkdir -p "$seeds" "$corpus" "$findings"
     cp Tools/fuzz/seeds/"$target"/* "$seeds"/
     for file in $(seed_files "$target"); do cp "$file" "$seeds/$(echo "$file" | tr / _)"; done
+    if [ "$target" = people-csv ]; then
+        # A people file and its teams file as one input, split at a `#teams` line.
+        for teams in Samples/teams.csv Tests/Fixtures/bad/*.teams.csv; do
+            people="${teams%teams.csv}"
+            [ "$teams" = Samples/teams.csv ] && people=Samples/network.csv || people="${people%.}.csv"
+            [ -f "$people" ] && { cat "$people"; printf '\n#teams\n'; cat "$teams"; } >"$seeds/with-teams_$(basename "$people")"
+        done
+    fi
     if [ -d "Tests/Fixtures/fuzz/$target" ]; then
         for file in Tests/Fixtures/fuzz/"$target"/*; do
             [ -f "$file" ] && cp "$file" "$seeds/regression-$(basename "$file")"
