@@ -148,11 +148,7 @@ extension Store {
         do {
             try pool.barrierWriteWithoutTransaction { db in
                 if try Int.fetchOne(db, sql: "PRAGMA user_version") == Store.schemaVersion { return }
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                        throw StoreError.database("could not put \(path) in WAL mode")
-                    }
-                }
+                try Store.enableWAL(db, path)
                 try db.inTransaction(.immediate) {
                     let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                     if version == 0 {
@@ -177,6 +173,26 @@ extension Store {
             }
         } catch {
             throw StoreError.wrapping(error)
+        }
+    }
+
+    /// Puts a new store file in WAL mode, once in its life. Switching needs the file to itself,
+    /// and SQLite reports "database is locked" at once (without waiting) when another process
+    /// creating the same store holds it: then this waits a little and tries again, up to the
+    /// busy timeout's 30 seconds.
+    static func enableWAL(_ db: Database, _ path: String) throws {
+        var attempts = 0
+        while true {
+            do {
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" { return }
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw StoreError.database("could not put \(path) in WAL mode")
+                }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempts < 3000 {
+                attempts += 1
+                usleep(10_000)
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import TeamGraphStore
 
 /// Prints what an edit recorded (the edit is committed: see ``CommittedChange``).
 func report(_ summary: EditSummary, _ info: EditInfo) {
-    CommittedChange.description = "the change"
+    CommittedChange.record("the change")
     var added = summary.added > 0 ? ", \(summary.added) added" : ""
     if summary.teamsAdded > 0 { added += ", \(summary.teamsAdded) team\(summary.teamsAdded == 1 ? "" : "s") added" }
     Output.standard.append(

@@ -38,7 +38,15 @@ struct EditOptions: ParsableArguments {
 /// always says whether the change is in the store.
 enum CommittedChange {
     /// What was recorded and where, such as "the import into org.teamgraph"; nil before any commit.
-    nonisolated(unsafe) static var description: String? = nil
+    nonisolated(unsafe) private(set) static var description: String? = nil
+
+    /// Notes that `change` is committed. From here a closed pipe on standard output is an error
+    /// to report (`EPIPE`), not a `SIGPIPE` that would kill the process with a status saying
+    /// nothing about the change.
+    static func record(_ change: String) {
+        description = change
+        signal(SIGPIPE, SIG_IGN)
+    }
 }
 
 struct ImportCommand: ParsableCommand {
@@ -70,7 +78,7 @@ struct ImportCommand: ParsableCommand {
         let info = try edit.info()
         let store = try edit.open(create: true)
         let summary = try store.importNetwork(network, source: file, info: info)
-        if summary.recorded { CommittedChange.description = "the import into \(store.path)" }
+        if summary.recorded { CommittedChange.record("the import into \(store.path)") }
         if summary.initial {
             Output.standard.append("imported \(summary.people) people into \(store.path), effective \(info.date)\n")
         } else {

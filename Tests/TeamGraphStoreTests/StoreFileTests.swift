@@ -8,7 +8,12 @@ import Testing
 /// Runs the built `teamgraph` with standard output going to `stdoutPath` (such as /dev/full) and,
 /// with `unprivileged`, as the user `nobody` when the tests run as root (root ignores permission
 /// bits, so a read-only store is only read-only to someone else).
-func runTeamgraph(_ arguments: [String], stdoutPath: String? = nil, unprivileged: Bool = false) throws -> ChildRun {
+///
+/// With `closedPipe`, standard output is a pipe whose reading end is already closed (as in
+/// `teamgraph ... | true`): every write to it fails with `EPIPE`.
+func runTeamgraph(
+    _ arguments: [String], stdoutPath: String? = nil, closedPipe: Bool = false, unprivileged: Bool = false
+) throws -> ChildRun {
     let process = Process()
     if unprivileged && getuid() == 0 {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
@@ -26,6 +31,10 @@ func runTeamgraph(_ arguments: [String], stdoutPath: String? = nil, unprivileged
     let out = Pipe(), err = Pipe()
     if let stdoutPath {
         process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
+    } else if closedPipe {
+        let closed = Pipe()
+        try closed.fileHandleForReading.close()
+        process.standardOutput = closed
     } else {
         process.standardOutput = out
     }
@@ -39,7 +48,7 @@ func runTeamgraph(_ arguments: [String], stdoutPath: String? = nil, unprivileged
         errData = err.fileHandleForReading.readDataToEndOfFile()
         group.leave()
     }
-    let outData = stdoutPath == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+    let outData = stdoutPath == nil && !closedPipe ? out.fileHandleForReading.readDataToEndOfFile() : Data()
     group.wait()
     process.waitUntilExit()
     return ChildRun(
@@ -194,6 +203,15 @@ func contents(_ directory: URL) throws -> [String: Data] {
         let history = try Store.open(db, mode: .readOnly).history(of: "M004")
         #expect(history.map(\.field) == ["added", "role"])
         #expect(history.last?.new == "顾问")
+
+        // The same when standard output is a closed pipe (no SIGPIPE death once committed).
+        let piped = try runTeamgraph(
+            ["set", "M004", "--status", "left", "--db", db, "--date", "2026-02-01"], closedPipe: true)
+        #expect(piped.status == 0, "\(piped)")
+        #expect(
+            piped.stderr
+                == "teamgraph: the change was recorded, but its confirmation could not be printed: Broken pipe\n")
+        #expect(try Store.open(db, mode: .readOnly).history(of: "M004").last?.new == "left")
 
         // So a retry is not needed; made anyway, it changes nothing and says so (exit 2).
         let before = try contents(directory)
