@@ -7,7 +7,7 @@ extension Chart {
     /// What cairo adds for PNG (a bitmap of up to Graphviz's size limit) and PDF.
     static let memoryCairo = 256 << 20
     /// Address space per drawn node: the description, Graphviz's graph and layout, the output.
-    static func memoryPerNode(_ format: ChartFormat) -> Int { format == .svg || format == .dot ? 12 << 10 : 16 << 10 }
+    static let memoryPerNode = 8 << 10
 
     /// Throws ``ChartError/outOfMemory(people:)`` when the memory a render of `people` nodes in
     /// `format` needs cannot be had now.
@@ -16,14 +16,14 @@ extension Chart {
     /// as an unknown layout), and a failed Swift allocation is fatal, so the memory is asked for
     /// up front: one allocation of the estimated size, never touched and freed at once. Under an
     /// address-space limit (`ulimit -v`) or strict overcommit this fails when the render would;
-    /// with the default overcommit, untouched memory costs nothing. The figures are about 1.5
+    /// with the default overcommit, untouched memory costs nothing. The figures are 1.3 to 1.7
     /// times the least address space that renders succeeded in on Debian 12 (`dot` 2,000 people
     /// SVG 325 MB and PNG 475 MB; `tree` 20,000 people SVG 321 MB, PDF with teams 575 MB; `tree`
     /// 100,000 people SVG 718 MB): too little and Graphviz crashes, too much only refuses charts
     /// that would have fit under a tight limit.
     static func reserveMemory(people: Int, format: ChartFormat) throws(ChartError) {
         let fixed = memoryBase + (format == .png || format == .pdf ? memoryCairo : 0)
-        let (perNode, overflow) = people.multipliedReportingOverflow(by: memoryPerNode(format))
+        let (perNode, overflow) = people.multipliedReportingOverflow(by: memoryPerNode)
         guard !overflow, let block = malloc(fixed + perNode) else { throw .outOfMemory(people: people) }
         free(block)
     }

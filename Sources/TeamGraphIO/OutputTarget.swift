@@ -50,16 +50,21 @@ public struct OutputTarget: Sendable {
             identity = nil
         } else {
             var resolved = path
-            if (status.st_mode & S_IFMT) == S_IFLNK {
-                guard let real = realPath(path), stat(real, &status) == 0 else {
-                    throw OutputError(
-                        message: "refusing to write \(path): it is a symbolic link to a missing file; remove the link or give another name")
-                }
-                resolved = real
+            let isLink = (status.st_mode & S_IFMT) == S_IFLNK
+            if isLink && stat(path, &status) != 0 {
+                throw OutputError(
+                    message: "refusing to write \(path): it is a symbolic link to a missing file; remove the link or give another name")
             }
+            // A link to a pipe or terminal (/dev/stdout) is refused here, before resolving it.
             if let kind = Self.nonRegularKind(status.st_mode) {
                 throw OutputError(
                     message: "refusing to write \(path): it is \(kind), not a regular file; give a file name, or - for standard output")
+            }
+            if isLink {
+                guard let real = realPath(path) else {
+                    throw OutputError(message: "cannot write \(path): \(systemMessage(errno))")
+                }
+                resolved = real
             }
             try Self.checkDirectory(of: resolved, naming: path)
             destination = resolved
