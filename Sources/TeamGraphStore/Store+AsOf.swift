@@ -30,7 +30,14 @@ extension Store {
 
     /// ``snapshot(_:asOf:file:)``, recording damage in `damage` instead of throwing it.
     static func snapshot(_ db: Database, asOf day: Day?, damage: inout StoreDamage) throws -> Snapshot {
-        var state = try StoreState.read(db, damage: &damage)
+        try snapshot(db, of: try StoreState.read(db, damage: &damage), asOf: day, damage: &damage)
+    }
+
+    /// ``snapshot(_:asOf:damage:)`` from the latest state, already read.
+    static func snapshot(_ db: Database, of latest: StoreState, asOf day: Day?, damage: inout StoreDamage) throws
+        -> Snapshot
+    {
+        var state = latest
         try checkEffectiveDays(db, damage: &damage)
         guard state.count > 0 else { throw StoreError.refused("the store is empty; import a network first") }
         guard let day else { return Snapshot(state: state, keep: nil, keepTeams: nil) }

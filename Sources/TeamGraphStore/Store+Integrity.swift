@@ -21,25 +21,32 @@ extension Store {
     /// the latest state or as of `day`), each naming its table, row, person and field. Empty when
     /// the store is sound.
     public func damage(asOf day: Day) throws(StoreError) -> [Problem] {
+        try check(asOf: day).problems
+    }
+
+    /// ``damage(asOf:)``, and the network as of `day` when the store is sound and not empty.
+    func check(asOf day: Day) throws(StoreError) -> (problems: [Problem], network: Network?) {
         let sqliteProblems = try integrityProblems().map {
             Problem(file: path, path: "SQLite integrity check", message: $0)
         }
         return try read { db in
             var damage = StoreDamage(file: path)
             damage.problems = sqliteProblems
+            let latest = try StoreState.read(db, damage: &damage)
             // Every change row, whatever its date: undone on a copy of the latest state.
-            var all = try StoreState.read(db, damage: &damage)
+            var all = latest
             try Store.undoChanges(after: Day(daysSinceEpoch: .min), in: &all, db, damage: &damage)
             // The network as of the day (its cycles; the row problems are already listed).
-            if all.count > 0, day.daysSinceEpoch >= all.addedDay.min()! {
+            var snapshot: Snapshot? = nil
+            if latest.count > 0, day.daysSinceEpoch >= latest.addedDay.min()! {
                 var asOf = StoreDamage(file: path)
-                _ = try Store.snapshot(db, asOf: day, damage: &asOf)
+                snapshot = try Store.snapshot(db, of: latest, asOf: day, damage: &asOf)
                 let known = Set(damage.problems)
                 damage.problems += asOf.problems.filter { !known.contains($0) }
             } else {
                 try Store.checkEffectiveDays(db, damage: &damage)
             }
-            return damage.problems
+            return (damage.problems, damage.problems.isEmpty ? snapshot?.network() : nil)
         }
     }
 
@@ -49,9 +56,10 @@ extension Store {
     /// - Throws: ``StoreError/damaged(_:)`` listing every problem of ``damage(asOf:)`` when the
     ///   store is damaged; ``StoreError/invalid(_:)`` with every problem the core finds.
     public func validatedNetwork(asOf day: Day) throws(StoreError) -> Network {
-        let problems = try damage(asOf: day)
+        let (problems, checked) = try check(asOf: day)
         guard problems.isEmpty else { throw StoreError.damaged(InvalidInput(problems: problems)) }
-        let network = try self.network(asOf: day)
+        let network: Network
+        if let checked { network = checked } else { network = try self.network(asOf: day) }
         var table = PeopleTable(source: SourceMap(file: path, jsonArray: "person"), layout: network.layout)
         table.ids = network.ids
         table.names = network.names

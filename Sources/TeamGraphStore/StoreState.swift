@@ -149,6 +149,16 @@ struct StoreState {
                 damage.day(people.int(10), state.personRow(i), "added_day")?.daysSinceEpoch
                     ?? Int32(StoreDamage.firstDay))
         }
+        // Ids are unique through the `person_by_id` index; without it (dropped by hand), check.
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'person_by_id'") == 0 {
+            let duplicates = try RawStatement(
+                db, "SELECT id, min(idx), count(*) FROM person GROUP BY id HAVING count(*) > 1 ORDER BY 2")
+            while try duplicates.step() {
+                damage.add(
+                    "person idx \(duplicates.int(1)) (id '\(duplicates.text(0))')",
+                    "the id is used by \(duplicates.int(2)) people (the unique index person_by_id is missing)")
+            }
+        }
         damage.breakCycles(&state.sponsors, relation: "sponsor", ids: state.ids)
         damage.breakCycles(&state.owners, relation: "owner", ids: state.ids)
         return state
