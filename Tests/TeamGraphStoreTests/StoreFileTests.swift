@@ -294,6 +294,42 @@ func contents(_ directory: URL) throws -> [String: Data] {
         #expect(try Teamgraph.run(["set", "M004", "--role", "顾问", "--db", db]).status == (getuid() == 0 ? 0 : 2))
     }
 
+    /// Runs a system command quietly; true when it exits 0.
+    func system(_ path: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount")))
+    func aStoreOnAReadOnlyFileSystemIsReadableAndRefusesEdits() throws {
+        let (directory, db) = try readableStore()
+        let expected = try Teamgraph.run(["stats", "--db", db, "--as-of", "2026-06-30"])
+        // The store's directory, bind-mounted read-only (where the system allows it).
+        let mountPoint = Fixtures.temporaryDirectory()
+        guard system("/bin/mount", ["--bind", directory.path, mountPoint.path]) else { return }
+        defer { _ = system("/bin/umount", [mountPoint.path]) }
+        guard system("/bin/mount", ["-o", "remount,bind,ro", mountPoint.path]) else { return }
+        let readOnly = mountPoint.appendingPathComponent("org.teamgraph").path
+        let before = try contents(directory)
+
+        let stats = try Teamgraph.run(["stats", "--db", readOnly, "--as-of", "2026-06-30"])
+        #expect(stats.status == 0, "\(stats)")
+        #expect(stats.stdout == expected.stdout)
+        #expect(try Teamgraph.run(["validate", "--db", readOnly]).status == 0)
+        let set = try Teamgraph.run(["set", "M004", "--role", "顾问", "--db", readOnly])
+        #expect(set.status == 2)
+        #expect(
+            set.stderr
+                == "teamgraph: the store \(readOnly) is read-only (it is on a read-only file system); nothing was changed\n")
+        #expect(try contents(directory) == before)
+    }
+
     @Test func aStoreOpenedReadOnlyRefusesWritesThroughTheLibrary() throws {
         let (directory, db) = try readableStore()
         let before = try contents(directory)
