@@ -142,4 +142,27 @@ import Testing
 
                 """)
     }
+
+    /// Under an address-space limit the second thread may not be made, or memory may run out:
+    /// loading finishes or fails, it never waits for ever (it once hung at 100 MB).
+    @Test func aTightAddressSpaceNeverHangsLoading() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let generate = Process()
+        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generate.arguments = [
+            "python3", Fixtures.packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", "100000",
+            "--seed", "7", "--out", dir.appendingPathComponent("p.csv").path,
+        ]
+        generate.standardError = FileHandle.nullDevice
+        try generate.run()
+        generate.waitUntilExit()
+        try #require(generate.terminationStatus == 0)
+        for limit in stride(from: 90_000, through: 160_000, by: 10_000) {
+            let limited = try Teamgraph.run(
+                ["-c", "ulimit -v \(limit) && exec timeout 60 \"$TG\" validate p.csv"], in: dir,
+                environment: ["TG": Teamgraph.binary.path], executable: URL(fileURLWithPath: "/bin/sh"))
+            #expect(limited.status != 124, "hung at ulimit -v \(limit)")
+            #expect(limited.stdout.isEmpty || limited.stdout.hasPrefix("valid: 100000 people"), "\(limited)")
+        }
+    }
 }
