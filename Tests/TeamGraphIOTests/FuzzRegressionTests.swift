@@ -62,3 +62,4 @@ import Testing
         }
     }
 }
+

@@ -54,7 +54,7 @@ struct RandomNetwork: CustomStringConvertible {
 
     static let names = [
         "王芳", "李娜", "张伟", "陈静", "欧阳 娜娜", "Li, Wei", #"say "hi""#, "two\nlines", "cr\r\nlf", "Émilie",
-        "", "陈静,上海", "=1+2", "😀 Smile", "tab\tinside", "a\"\"b", ",", "\"",
+        "", "陈静,上海", "=1+2", "😀 Smile", "tab\tinside", "a\"\"b", ",", "\"", "\u{3000}王芳\u{3000}", "Ann\u{A0}", "e\u{301}",
     ]
     static let roles = ["", "总监", "manager", "Sales, East", "级别 3"]
     static let teamNames = ["华东一部", "North Star", "West, Launch", "", "\"Q\" team"]

@@ -27,10 +27,6 @@ public enum ReaderPromises {
         /// `lead` for teams): converted to JSON, the object has that key twice and one value is lost
         /// (or replaces the field's).
         case csvHeaderRepeatsInJSON = "csv-header-repeats-in-json"
-        /// A CSV value with other white space than ASCII spaces and tabs at either end (U+3000, a
-        /// line break in quotes): CSV keeps it, JSON trims it, so converted to JSON the id or name
-        /// changes (and `"A\n"` and `A`, two people in CSV, are one id twice in JSON).
-        case csvKeepsUnicodeSpaces = "csv-keeps-unicode-spaces"
     }
 
     /// The name the people file has in problems.
@@ -161,9 +157,7 @@ public enum ReaderPromises {
             return
         }
         var forms: [(bytes: [UInt8], format: NetworkLoader.Format, teams: (bytes: [UInt8], file: String)?)] = []
-        if !(known.contains(.csvHeaderRepeatsInJSON) && extraKeysRepeatInJSON(network))
-            && !(known.contains(.csvKeepsUnicodeSpaces) && hasUntrimmedValues(network))
-        {
+        if !(known.contains(.csvHeaderRepeatsInJSON) && extraKeysRepeatInJSON(network)) {
             forms.append((json.bytes, .json, nil))
         }
         if !(known.contains(.jsonKeyIsCSVHeader) && extraKeysReadAsHeaders(network)) {
@@ -234,14 +228,6 @@ public enum ReaderPromises {
         }
         return repeats(network.extraKeys, known: Set(Field.allCases.map(\.rawValue)))
             || repeats(network.teamExtraKeys, known: ["id", "name", "lead"])
-    }
-
-    /// Whether a known field's value has white space at either end that JSON would trim (``KnownIssue/csvKeepsUnicodeSpaces``).
-    static func hasUntrimmedValues(_ network: Network) -> Bool {
-        func untrimmed(_ text: String) -> Bool { !same(text.trimmingSpaces, text) }
-        return network.ids.contains(where: untrimmed) || network.names.contains(where: untrimmed)
-            || network.roles.contains(where: untrimmed)
-            || network.teams.contains { untrimmed($0.id) || untrimmed($0.name) }
     }
 
     /// Byte-wise equality (Swift's `String ==` treats canonically equivalent text as equal; ids do not).
