@@ -19,28 +19,28 @@ extension Network {
         for i in 0..<n {
             let id = ids[i]
             if id.isEmpty {
-                problems.append(source.problem(record: i, field: "id", "id is empty"))
+                problems.append(source.problem(record: i, field: .id, "id is empty"))
                 continue
             }
             if let first = indexByID.insert(id, at: Int32(i)) {
                 let firstAt = source.lines.isEmpty ? "record \(first)" : "line \(source.lines[Int(first)])"
-                problems.append(source.problem(record: i, field: "id", "duplicate id '\(id)' (first on \(firstAt))"))
+                problems.append(source.problem(record: i, field: .id, "duplicate id '\(id)' (first on \(firstAt))"))
             }
         }
 
         func resolve(_ refs: [String], _ relation: Relation) -> ([Int32], [Problem]) {
             var parents = [Int32](repeating: -1, count: n)
             var problems: [Problem] = []
-            let field = relation.rawValue
+            let field = relation.field
             for i in 0..<n {
                 let ref = refs[i]
                 if ref.isEmpty { continue }
                 guard let p = indexByID.find(ref) else {
-                    problems.append(source.problem(record: i, field: field, "\(field) '\(ref)' does not exist"))
+                    problems.append(source.problem(record: i, field: field, "\(field.rawValue) '\(ref)' does not exist"))
                     continue
                 }
                 if p == Int32(i) || ref == ids[i] {
-                    problems.append(source.problem(record: i, field: field, "'\(ref)' is their own \(field)"))
+                    problems.append(source.problem(record: i, field: field, "'\(ref)' is their own \(field.rawValue)"))
                     continue
                 }
                 parents[i] = p
@@ -60,7 +60,7 @@ extension Network {
                     where_ = " (lines " + cycle.map { String(source.lines[Int($0)]) }.joined(separator: ", ") + ")"
                 }
                 problems.append(
-                    source.problem(record: first, field: relation.rawValue, "\(relation.rawValue) cycle: \(names)\(where_)"))
+                    source.problem(record: first, field: relation.field, "\(relation.rawValue) cycle: \(names)\(where_)"))
                 // Break the cycle so later checks see a forest.
                 if relation == .sponsor { sponsors[first] = -1 } else { owners[first] = -1 }
             }
@@ -74,11 +74,11 @@ extension Network {
             for t in 0..<teamTable.count {
                 let id = teamTable.ids[t]
                 if id.isEmpty {
-                    problems.append(ts.problem(record: t, field: "id", "team id is empty"))
+                    problems.append(ts.problem(record: t, teamField: .id, "team id is empty"))
                     continue
                 }
                 if teamByID[id] != nil {
-                    problems.append(ts.problem(record: t, field: "id", "duplicate team id '\(id)'"))
+                    problems.append(ts.problem(record: t, teamField: .id, "duplicate team id '\(id)'"))
                     continue
                 }
                 var lead: Int32?
@@ -87,7 +87,7 @@ extension Network {
                     if let l = indexByID.find(leadID) {
                         lead = l
                     } else {
-                        problems.append(ts.problem(record: t, field: "lead", "lead '\(leadID)' does not exist"))
+                        problems.append(ts.problem(record: t, teamField: .lead, "lead '\(leadID)' does not exist"))
                     }
                 }
                 teamByID[id] = Int32(teams.count)
@@ -100,7 +100,7 @@ extension Network {
                 } else {
                     problems.append(
                         source.problem(
-                            record: i, field: "team", "team '\(people.teams[i])' is not defined in \(ts.file)"))
+                            record: i, field: .team, "team '\(people.teams[i])' is not defined in \(ts.file)"))
                 }
             }
         } else {

@@ -31,9 +31,9 @@ public struct Network: Sendable {
     /// The owner forest.
     public let owner: Forest
     /// The original column layout of the people file, for writing back.
-    public let layout: ColumnLayout
+    public let layout: ColumnLayout<Field>
     /// The original column layout of the teams file, for writing back.
-    public let teamLayout: ColumnLayout
+    public let teamLayout: ColumnLayout<TeamField>
     /// Person index by id.
     public let indexByID: IDIndex
 
@@ -45,7 +45,7 @@ public struct Network: Sendable {
         ids: [String], names: [String], roles: [String], teamIndex: [Int32], joined: [Day?],
         statuses: [Status], sponsors: [Int32], owners: [Int32], teams: [Team], teamsDefined: Bool,
         extraKeys: [String] = [], extraValues: [[String]] = [], teamExtraKeys: [String] = [],
-        layout: ColumnLayout = ColumnLayout(), teamLayout: ColumnLayout = ColumnLayout(),
+        layout: ColumnLayout<Field> = ColumnLayout(), teamLayout: ColumnLayout<TeamField> = ColumnLayout(),
         indexByID: IDIndex? = nil
     ) {
         self.ids = ids

@@ -26,10 +26,10 @@ public struct PeopleTable: Sendable {
     /// Where each record came from, for error messages.
     public var source: SourceMap
     /// The columns of the file in their original order, for writing back.
-    public var layout: ColumnLayout
+    public var layout: ColumnLayout<Field>
 
     /// Creates an empty table for a source.
-    public init(source: SourceMap, layout: ColumnLayout = ColumnLayout()) {
+    public init(source: SourceMap, layout: ColumnLayout<Field> = ColumnLayout()) {
         self.source = source
         self.layout = layout
     }
@@ -66,10 +66,10 @@ public struct TeamTable: Sendable {
     /// Where each record came from.
     public var source: SourceMap
     /// The original columns, for writing back.
-    public var layout: ColumnLayout
+    public var layout: ColumnLayout<TeamField>
 
     /// Creates an empty table for a source.
-    public init(source: SourceMap, layout: ColumnLayout = ColumnLayout()) {
+    public init(source: SourceMap, layout: ColumnLayout<TeamField> = ColumnLayout()) {
         self.source = source
         self.layout = layout
     }
@@ -84,7 +84,8 @@ public struct SourceMap: Sendable {
     public var file: String
     /// The 1-based line each record starts on; empty for JSON.
     public var lines: [Int32]
-    /// The 1-based column of each field; empty for JSON.
+    /// The 1-based column of each field, by field name (a ``Field`` or ``TeamField`` raw value);
+    /// empty for JSON.
     public var columns: [String: Int]
     /// For JSON: the name of the array holding the records (`people`, `teams`).
     public var jsonArray: String?
@@ -97,7 +98,22 @@ public struct SourceMap: Sendable {
         self.jsonArray = jsonArray
     }
 
-    /// A problem about `field` of record `record`.
+    /// The column of each field, keyed by field name, from a header read as `Known`.
+    public static func columns<Known: FieldVocabulary>(_ typed: [Known: Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: typed.map { ($0.key.rawValue, $0.value) })
+    }
+
+    /// A problem about person field `field` of record `record`.
+    public func problem(record: Int, field: Field, _ message: String) -> Problem {
+        problem(record: record, field: field.rawValue, message)
+    }
+
+    /// A problem about team field `field` of record `record`.
+    public func problem(record: Int, teamField field: TeamField, _ message: String) -> Problem {
+        problem(record: record, field: field.rawValue, message)
+    }
+
+    /// A problem about `field` of record `record`: a known field by name, or a JSON key.
     public func problem(record: Int, field: String?, _ message: String) -> Problem {
         if let jsonArray {
             let path = "\(jsonArray)[\(record)]" + (field.map { ".\($0)" } ?? "")
@@ -105,27 +121,5 @@ public struct SourceMap: Sendable {
         }
         let line = record < lines.count ? Int(lines[record]) : nil
         return Problem(file: file, line: line, column: field.flatMap { columns[$0] }, message: message)
-    }
-}
-
-/// The original order and spelling of a file's columns, kept so files are written back as they came.
-public struct ColumnLayout: Sendable, Hashable {
-    /// One column of a file.
-    public enum Column: Sendable, Hashable {
-        /// A known field (for teams: `id`, `name`, `lead` use ``Field/id``, ``Field/name``, ``Field/owner``).
-        case field(String)
-        /// The extra column with this index into the table's extra keys.
-        case extra(Int)
-    }
-
-    /// The columns in file order.
-    public var columns: [Column]
-    /// The header text of each column, as spelled in the file.
-    public var headers: [String]
-
-    /// Creates a layout; empty means "canonical order".
-    public init(columns: [Column] = [], headers: [String] = []) {
-        self.columns = columns
-        self.headers = headers
     }
 }

@@ -1,11 +1,13 @@
 import TeamGraph
 
 /// Reads a CSV file's bytes into header-mapped columns, collecting every problem.
-struct CSVTableReader {
+///
+/// `Known` is the file's vocabulary: ``Field`` for a people file, ``TeamField`` for a teams file.
+struct CSVTableReader<Known: FieldVocabulary> {
     /// How one column of the file is used.
     enum Role {
-        /// The known field with this index in `known`.
-        case field(Int)
+        /// A known field.
+        case field(Known)
         /// The extra column with this index.
         case extra(Int)
     }
@@ -39,27 +41,22 @@ struct CSVTableReader {
     }
 
     let file: String
-    let known: [(field: String, headers: [String])]
-    let mappings: [String: String]
-    /// Fields (indexes into `known`) whose values are trimmed.
-    let trimmedFields: Set<Int>
+    let known: [(field: Known, headers: [String])]
+    /// `--map` overrides: the header that holds a field.
+    let mappings: [Known: String]
+    /// Fields whose values are trimmed.
+    let trimmedFields: Set<Known>
 
-    /// Decodes the file's bytes to UTF-8 as asked, or returns the problem.
-    static func utf8Bytes(of data: [UInt8], encoding: TextEncoding, file: String) -> Result<[UInt8], Problem> {
-        switch encoding {
-        case .utf8: return .success(data)
-        case .gb18030:
-            switch GB18030.toUTF8(data) {
-            case .success(let bytes): return .success(bytes)
-            case .failure(let failure):
-                if failure.unsupported {
-                    return .failure(Problem(file: file, message: "GB18030 conversion is not available on this system"))
-                }
-                let line = 1 + data[..<min(failure.offset, data.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                return .failure(
-                    Problem(file: file, line: line, message: "not valid GB18030 text (byte \(failure.offset + 1))"))
-            }
-        }
+    /// Creates a reader; `mappings` are the user's `--map` overrides by field name (those naming
+    /// no field of `Known` are ignored).
+    init(
+        file: String, known: [(field: Known, headers: [String])], mappings: [String: String],
+        trimmedFields: Set<Known>
+    ) {
+        self.file = file
+        self.known = known
+        self.mappings = HeaderSpellings.typed(mappings)
+        self.trimmedFields = trimmedFields
     }
 
     /// What the header row said: how each column is used.
@@ -75,7 +72,7 @@ struct CSVTableReader {
     /// problems found.
     func read(
         _ input: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, header given: Header? = nil,
-        onHeader: (ColumnLayout, [String: Int], [String]) -> Void = { _, _, _ in },
+        onHeader: (ColumnLayout<Known>, [Known: Int], [String]) -> Void = { _, _, _ in },
         onRow: (inout Row, _ roles: [Role]) -> Void
     ) -> (Header?, [Problem]) {
         var trim: [Bool] = given?.trim ?? []
@@ -98,8 +95,8 @@ struct CSVTableReader {
                     sawHeader = true
                     headerCount = record.fieldCount
                     var headers: [String] = []
-                    var columns: [ColumnLayout.Column] = []
-                    var fieldColumns: [String: Int] = [:]
+                    var columns: [ColumnLayout<Known>.Column] = []
+                    var fieldColumns: [Known: Int] = [:]
                     var extras: [String] = []
                     for k in 0..<record.fieldCount {
                         guard let header = record.text(k) else {
@@ -115,8 +112,7 @@ struct CSVTableReader {
                             fieldColumns[field] == nil
                         {
                             fieldColumns[field] = k + 1
-                            let index = known.firstIndex { $0.field == field }!
-                            roles.append(.field(index))
+                            roles.append(.field(field))
                             columns.append(.field(field))
                         } else {
                             if let field = HeaderSpellings.field(for: header, in: known, mappings: mappings) {
@@ -124,7 +120,7 @@ struct CSVTableReader {
                                     Problem(
                                         file: file, line: record.line, column: k + 1,
                                         message:
-                                            "header '\(header)' names \(field) again (already column \(fieldColumns[field]!)); it is kept as an extra column"
+                                            "header '\(header)' names \(field.rawValue) again (already column \(fieldColumns[field]!)); it is kept as an extra column"
                                     ))
                             }
                             roles.append(.extra(extras.count))
@@ -132,12 +128,12 @@ struct CSVTableReader {
                             extras.append(header)
                         }
                     }
-                    for (field, header) in mappings.sorted(by: { $0.key < $1.key })
-                    where fieldColumns[field] == nil && known.contains(where: { $0.field == field }) {
+                    for (field, header) in mappings.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+                    where fieldColumns[field] == nil {
                         problems.append(
                             Problem(
                                 file: file, line: record.line,
-                                message: "--map \(field)=\(header): the header has no column '\(header)'"))
+                                message: "--map \(field.rawValue)=\(header): the header has no column '\(header)'"))
                     }
                     trim = roles.map { role in
                         if case .field(let f) = role { return trimmedFields.contains(f) }
@@ -163,5 +159,25 @@ struct CSVTableReader {
             problems.append(Problem(file: file, line: 1, message: "the file is empty (expected a header row)"))
         }
         return (sawHeader ? Header(roles: roles, trim: trim) : nil, problems)
+    }
+}
+
+extension TextEncoding {
+    /// Decodes the file's bytes to UTF-8 as asked, or returns the problem.
+    func utf8Bytes(of data: [UInt8], file: String) -> Result<[UInt8], Problem> {
+        switch self {
+        case .utf8: return .success(data)
+        case .gb18030:
+            switch GB18030.toUTF8(data) {
+            case .success(let bytes): return .success(bytes)
+            case .failure(let failure):
+                if failure.unsupported {
+                    return .failure(Problem(file: file, message: "GB18030 conversion is not available on this system"))
+                }
+                let line = 1 + data[..<min(failure.offset, data.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                return .failure(
+                    Problem(file: file, line: line, message: "not valid GB18030 text (byte \(failure.offset + 1))"))
+            }
+        }
     }
 }

@@ -42,49 +42,54 @@ public enum NetworkJSONReader {
         people.extraValues = Array(repeating: [], count: people.extraKeys.count)
         people.reserveCapacity(peopleRecords.count)
         for (i, record) in peopleRecords.enumerated() {
-            func text(_ key: String) -> String { string(record[key], key: key, record: i) }
-            func string(_ value: Any?, key: String, record: Int) -> String {
-                NetworkJSONReader.text(value, at: people.source, record: record, key: key, problems: &problems)
+            func text(_ key: String) -> String {
+                NetworkJSONReader.text(record[key], at: people.source, record: i, key: key, problems: &problems)
             }
-            people.ids.append(text("id").trimmingSpaces)
-            people.names.append(text("name").trimmingSpaces)
-            people.sponsors.append(text("sponsor").trimmingSpaces)
-            people.owners.append(text("owner").trimmingSpaces)
-            people.roles.append(text("role").trimmingSpaces)
-            people.teams.append(text("team").trimmingSpaces)
-            let joined = text("joined").trimmingSpaces
-            if joined.isEmpty {
-                people.joined.append(nil)
-            } else if let day = Day(parsing: joined) {
-                people.joined.append(day)
-            } else {
-                people.joined.append(nil)
-                problems.append(
-                    people.source.problem(
-                        record: i, field: "joined", "joined: '\(joined)' is not a valid date (expected YYYY-MM-DD)"))
+            // Every field is read, in declaration order (the order problems are reported in).
+            var joined: Day?
+            var status = Status.active
+            for field in Field.allCases {
+                let value = text(field.rawValue).trimmingSpaces
+                switch field {
+                case .id: people.ids.append(value)
+                case .name: people.names.append(value)
+                case .sponsor: people.sponsors.append(value)
+                case .owner: people.owners.append(value)
+                case .role: people.roles.append(value)
+                case .team: people.teams.append(value)
+                case .joined:
+                    if value.isEmpty { continue }
+                    if let day = Day(parsing: value) {
+                        joined = day
+                    } else {
+                        problems.append(
+                            people.source.problem(
+                                record: i, field: .joined,
+                                "joined: '\(value)' is not a valid date (expected YYYY-MM-DD)"))
+                    }
+                case .status:
+                    if let parsed = Status(parsing: value) {
+                        status = parsed
+                    } else {
+                        problems.append(
+                            people.source.problem(
+                                record: i, field: .status,
+                                "status: unknown status '\(value)' (accepted: \(Status.acceptedSpellings))"))
+                    }
+                }
             }
-            let statusText = text("status").trimmingSpaces
-            if let status = Status(parsing: statusText) {
-                people.statuses.append(status)
-            } else {
-                people.statuses.append(.active)
-                problems.append(
-                    people.source.problem(
-                        record: i, field: "status",
-                        "status: unknown status '\(statusText)' (accepted: \(Status.acceptedSpellings))"))
-            }
+            people.joined.append(joined)
+            people.statuses.append(status)
             for (k, key) in people.extraKeys.enumerated() { people.extraValues[k].append(text(key)) }
         }
-        people.layout = ColumnLayout(
-            columns: Field.allCases.map { .field($0.rawValue) } + people.extraKeys.indices.map { .extra($0) },
-            headers: Field.allCases.map(\.rawValue) + people.extraKeys)
+        people.layout = .canonical(extraKeys: people.extraKeys)
 
         var teams: TeamTable?
         if let teamList = object["teams"] {
             var table = TeamTable(source: SourceMap(file: file, jsonArray: "teams"))
             if let teamList = teamList as? [Any] {
                 let teamRecords = records(teamList, array: "teams", file: file, problems: &problems)
-                table.extraKeys = extraKeys(teamRecords, known: ["id", "name", "lead"])
+                table.extraKeys = extraKeys(teamRecords, known: Set(TeamField.allCases.map(\.rawValue)))
                 if let problem = tooManyExtraValues(
                     keys: table.extraKeys.count, records: teamRecords.count, file: file, array: "teams")
                 {
@@ -95,14 +100,17 @@ public enum NetworkJSONReader {
                     func text(_ key: String) -> String {
                         NetworkJSONReader.text(record[key], at: table.source, record: t, key: key, problems: &problems)
                     }
-                    table.ids.append(text("id").trimmingSpaces)
-                    table.names.append(text("name").trimmingSpaces)
-                    table.leads.append(text("lead").trimmingSpaces)
+                    for field in TeamField.allCases {
+                        let value = text(field.rawValue).trimmingSpaces
+                        switch field {
+                        case .id: table.ids.append(value)
+                        case .name: table.names.append(value)
+                        case .lead: table.leads.append(value)
+                        }
+                    }
                     for (k, key) in table.extraKeys.enumerated() { table.extraValues[k].append(text(key)) }
                 }
-                table.layout = ColumnLayout(
-                    columns: [.field("id"), .field("name"), .field("lead")] + table.extraKeys.indices.map { .extra($0) },
-                    headers: ["id", "name", "lead"] + table.extraKeys)
+                table.layout = .canonical(extraKeys: table.extraKeys)
             } else {
                 problems.append(Problem(file: file, path: "teams", message: "expected an array of teams"))
             }

@@ -8,12 +8,8 @@ public enum NetworkWriter {
     /// The people as CSV, in the column order they were read in (canonical order for JSON input).
     public static func peopleCSV(_ network: Network, to output: inout OutputBuffer) throws {
         var layout = network.layout
-        if layout.columns.isEmpty {
-            layout = ColumnLayout(
-                columns: Field.allCases.map { .field($0.rawValue) } + network.extraKeys.indices.map { .extra($0) },
-                headers: Field.allCases.map(\.rawValue) + network.extraKeys)
-        }
-        writeHeader(csvHeaders(layout, known: HeaderSpellings.peopleTable), to: &output)
+        if layout.columns.isEmpty { layout = .canonical(extraKeys: network.extraKeys) }
+        writeHeader(csvHeaders(layout, known: HeaderSpellings.people), to: &output)
         for i in 0..<network.count {
             for (k, column) in layout.columns.enumerated() {
                 if k > 0 { output.append(byte: UInt8(ascii: ",")) }
@@ -30,20 +26,13 @@ public enum NetworkWriter {
     /// The teams as CSV (`id,name,lead` and their extra columns, in their original order).
     public static func teamsCSV(_ network: Network, to output: inout OutputBuffer) throws {
         var layout = network.teamLayout
-        if layout.columns.isEmpty {
-            layout = ColumnLayout(
-                columns: [.field("id"), .field("name"), .field("lead")] + network.teamExtraKeys.indices.map { .extra($0) },
-                headers: ["id", "name", "lead"] + network.teamExtraKeys)
-        }
+        if layout.columns.isEmpty { layout = .canonical(extraKeys: network.teamExtraKeys) }
         writeHeader(csvHeaders(layout, known: HeaderSpellings.teams), to: &output)
         for team in network.teams {
             for (k, column) in layout.columns.enumerated() {
                 if k > 0 { output.append(byte: UInt8(ascii: ",")) }
                 switch column {
-                case .field("id"): CSVEscaping.append(team.id, to: &output)
-                case .field("name"): CSVEscaping.append(team.name, to: &output)
-                case .field("lead"): CSVEscaping.append(team.lead.map { network.ids[Int($0)] } ?? "", to: &output)
-                case .field: break
+                case .field(let field): CSVEscaping.append(value(of: field, team: team, in: network), to: &output)
                 case .extra(let e): CSVEscaping.append(team.extras[e], to: &output)
                 }
             }
@@ -58,14 +47,14 @@ public enum NetworkWriter {
         let extras = jsonKeys(extras: network.extraKeys, known: Field.allCases.map(\.rawValue)).map {
             JSONEscaping.quoted($0) + ": "
         }
-        let teamExtras = jsonKeys(extras: network.teamExtraKeys, known: ["id", "name", "lead"])
+        let teamExtras = jsonKeys(extras: network.teamExtraKeys, known: TeamField.allCases.map(\.rawValue))
         for i in 0..<network.count {
             output.append(i == 0 ? "\n    {" : ",\n    {")
             for (k, field) in Field.allCases.enumerated() {
                 if k > 0 { output.append(", ") }
                 output.append(known[k])
-                let text = value(of: field.rawValue, person: Int32(i), in: network)
-                if text.isEmpty && [.sponsor, .owner, .team, .joined].contains(field) {
+                let text = value(of: field, person: Int32(i), in: network)
+                if text.isEmpty && isNullWhenEmpty(field) {
                     output.append("null")
                 } else {
                     JSONEscaping.append(text, to: &output)
@@ -83,12 +72,18 @@ public enum NetworkWriter {
         if network.teamsDefined {
             output.append(",\n  \"teams\": [")
             for (t, team) in network.teams.enumerated() {
-                output.append(t == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
-                JSONEscaping.append(team.id, to: &output)
-                output.append(", \"name\": ")
-                JSONEscaping.append(team.name, to: &output)
-                output.append(", \"lead\": ")
-                if let lead = team.lead { JSONEscaping.append(network.ids[Int(lead)], to: &output) } else { output.append("null") }
+                output.append(t == 0 ? "\n    {" : ",\n    {")
+                for (k, field) in TeamField.allCases.enumerated() {
+                    if k > 0 { output.append(", ") }
+                    JSONEscaping.append(field.rawValue, to: &output)
+                    output.append(": ")
+                    let text = value(of: field, team: team, in: network)
+                    if text.isEmpty && isNullWhenEmpty(field) {
+                        output.append("null")
+                    } else {
+                        JSONEscaping.append(text, to: &output)
+                    }
+                }
                 for (e, key) in teamExtras.enumerated() {
                     output.append(", ")
                     JSONEscaping.append(key, to: &output)
@@ -117,7 +112,9 @@ public enum NetworkWriter {
     /// The CSV headers of `layout`: each as it is, unless an extra column's header would be read
     /// as a known field (a JSON key `Sponsor` or `姓名`); then `key (2)`, ... so that the file
     /// reads back with the value still an extra column.
-    static func csvHeaders(_ layout: ColumnLayout, known: [(field: String, headers: [String])]) -> [String] {
+    static func csvHeaders<Known: FieldVocabulary>(
+        _ layout: ColumnLayout<Known>, known: [(field: Known, headers: [String])]
+    ) -> [String] {
         zip(layout.columns, layout.headers).map { column, header in
             guard case .extra = column else { return header }
             return suffixed(header) { HeaderSpellings.field(for: $0, in: known, mappings: [:]) != nil }
@@ -143,24 +140,50 @@ public enum NetworkWriter {
         output.append(byte: 0x0A)
     }
 
-    private static func value(of field: String, person i: Int32, in network: Network) -> String {
+    /// Person `i`'s `field` as written: ids for references, `YYYY-MM-DD`, statuses in English;
+    /// empty for none.
+    private static func value(of field: Field, person i: Int32, in network: Network) -> String {
         let index = Int(i)
         switch field {
-        case "id": return network.ids[index]
-        case "name": return network.names[index]
-        case "sponsor":
+        case .id: return network.ids[index]
+        case .name: return network.names[index]
+        case .sponsor:
             let s = network.sponsor.parents[index]
             return s >= 0 ? network.ids[Int(s)] : ""
-        case "owner":
+        case .owner:
             let o = network.owner.parents[index]
             return o >= 0 ? network.ids[Int(o)] : ""
-        case "role": return network.roles[index]
-        case "team":
+        case .role: return network.roles[index]
+        case .team:
             let t = network.teamIndex[index]
             return t >= 0 ? network.teams[Int(t)].id : ""
-        case "joined": return network.joined[index]?.description ?? ""
-        case "status": return network.statuses[index].description
-        default: return ""
+        case .joined: return network.joined[index]?.description ?? ""
+        case .status: return network.statuses[index].description
+        }
+    }
+
+    /// `team`'s `field` as written: the lead by id, empty for none.
+    private static func value(of field: TeamField, team: Team, in network: Network) -> String {
+        switch field {
+        case .id: team.id
+        case .name: team.name
+        case .lead: team.lead.map { network.ids[Int($0)] } ?? ""
+        }
+    }
+
+    /// Whether an empty `field` is written as JSON `null` (a missing reference or day) rather than `""`.
+    private static func isNullWhenEmpty(_ field: Field) -> Bool {
+        switch field {
+        case .sponsor, .owner, .team, .joined: true
+        case .id, .name, .role, .status: false
+        }
+    }
+
+    /// Whether an empty team `field` is written as JSON `null` rather than `""`.
+    private static func isNullWhenEmpty(_ field: TeamField) -> Bool {
+        switch field {
+        case .lead: true
+        case .id, .name: false
         }
     }
 }

@@ -10,12 +10,12 @@ public enum PeopleCSVReader {
         PeopleTable, [Problem]
     ) {
         let bytes: [UInt8]
-        switch CSVTableReader.utf8Bytes(of: data, encoding: options.encoding, file: file) {
+        switch options.encoding.utf8Bytes(of: data, file: file) {
         case .success(let decoded): bytes = decoded
         case .failure(let problem): return (PeopleTable(source: SourceMap(file: file)), [problem])
         }
         let reader = CSVTableReader(
-            file: file, known: HeaderSpellings.peopleTable, mappings: options.mappings, trimmedFields: Set(0..<8))
+            file: file, known: HeaderSpellings.people, mappings: options.mappings, trimmedFields: Set(Field.allCases))
         return bytes.withUnsafeBufferPointer { input in
             // Parsing the two halves of a large file on two threads was measured and gave no
             // gain on this project's 2-core machines (more CPU time, same wall time): one pass.
@@ -43,25 +43,25 @@ public enum PeopleCSVReader {
             table = PeopleTable(source: SourceMap(file: file))
         }
 
-        mutating func start(layout: ColumnLayout, columns: [String: Int], extras: [String]) {
+        mutating func start(layout: ColumnLayout<Field>, columns: [Field: Int], extras: [String]) {
             table.layout = layout
-            table.source.columns = columns
+            table.source.columns = SourceMap.columns(columns)
             table.extraKeys = extras
             table.extraValues = Array(repeating: [], count: extras.count)
             table.reserveCapacity(estimate)
             lines.reserveCapacity(estimate)
-            hasID = columns["id"] != nil
+            hasID = columns[.id] != nil
             if !hasID {
                 problems.append(
                     Problem(
                         file: file, line: 1,
                         message:
-                            "no id column (expected one of: \(HeaderSpellings.people[0].headers.joined(separator: ", ")); or name it with --map id=HEADER)"
+                            "no id column (expected one of: \(HeaderSpellings.headers(for: Field.id).joined(separator: ", ")); or name it with --map id=HEADER)"
                     ))
             }
         }
 
-        mutating func add(_ row: inout CSVTableReader.Row, _ roles: [CSVTableReader.Role]) {
+        mutating func add(_ row: inout CSVTableReader<Field>.Row, _ roles: [CSVTableReader<Field>.Role]) {
             guard hasID else { return }
             let line = row.record.line
             var id = "", name = "", sponsor = "", owner = "", role = "", team = ""
@@ -72,23 +72,22 @@ public enum PeopleCSVReader {
                 case .extra(let e):
                     table.extraValues[e].append(row.value(k) ?? "")
                 // Dates and empty statuses are read from the bytes: no String per row.
-                case .field(6) where row.isEmpty(k): continue
-                case .field(7) where row.isEmpty(k): continue
+                case .field(.joined) where row.isEmpty(k): continue
+                case .field(.status) where row.isEmpty(k): continue
                 case .field(let field):
-                    if field == 6, let day = row.day(k) {
+                    if field == .joined, let day = row.day(k) {
                         joined = day
                         continue
                     }
                     guard let text = row.value(k) else { continue }
-                    // Indexes into HeaderSpellings.people.
                     switch field {
-                    case 0: id = text
-                    case 1: name = text
-                    case 2: sponsor = text
-                    case 3: owner = text
-                    case 4: role = text
-                    case 5: team = text
-                    case 6:
+                    case .id: id = text
+                    case .name: name = text
+                    case .sponsor: sponsor = text
+                    case .owner: owner = text
+                    case .role: role = text
+                    case .team: team = text
+                    case .joined:
                         if !text.isEmpty {
                             if let day = Day(parsing: text) {
                                 joined = day
@@ -99,7 +98,7 @@ public enum PeopleCSVReader {
                                         message: "joined: '\(text)' is not a valid date (expected YYYY-MM-DD)"))
                             }
                         }
-                    default:
+                    case .status:
                         if let parsed = Status(parsing: text) {
                             status = parsed
                         } else {
@@ -142,12 +141,12 @@ public enum TeamsCSVReader {
     ) {
         var table = TeamTable(source: SourceMap(file: file))
         let bytes: [UInt8]
-        switch CSVTableReader.utf8Bytes(of: data, encoding: options.encoding, file: file) {
+        switch options.encoding.utf8Bytes(of: data, file: file) {
         case .success(let decoded): bytes = decoded
         case .failure(let problem): return (table, [problem])
         }
         let reader = CSVTableReader(
-            file: file, known: HeaderSpellings.teams, mappings: [:], trimmedFields: [0, 1, 2])
+            file: file, known: HeaderSpellings.teams, mappings: [:], trimmedFields: Set(TeamField.allCases))
         var problems: [Problem] = []
         var lines: [Int32] = []
         var hasID = false
@@ -156,10 +155,10 @@ public enum TeamsCSVReader {
             input,
             onHeader: { layout, columns, extras in
                 table.layout = layout
-                table.source.columns = columns
+                table.source.columns = SourceMap.columns(columns)
                 table.extraKeys = extras
                 table.extraValues = Array(repeating: [], count: extras.count)
-                hasID = columns["id"] != nil
+                hasID = columns[.id] != nil
                 if !hasID {
                     problems.append(Problem(file: file, line: 1, message: "no id column (expected id, name, lead)"))
                 }
@@ -171,9 +170,9 @@ public enum TeamsCSVReader {
                 for k in roles.indices {
                     switch roles[k] {
                     case .extra(let e): table.extraValues[e].append(row.value(k) ?? "")
-                    case .field(0): id = row.value(k) ?? ""
-                    case .field(1): name = row.value(k) ?? ""
-                    case .field: lead = row.value(k) ?? ""
+                    case .field(.id): id = row.value(k) ?? ""
+                    case .field(.name): name = row.value(k) ?? ""
+                    case .field(.lead): lead = row.value(k) ?? ""
                     }
                 }
                 table.ids.append(id)

@@ -30,10 +30,10 @@ struct StoreMeta: Codable, Equatable {
     }
 
     /// Remembers a file's layout, its extra columns named by key so they survive key renumbering.
-    static func encode(_ layout: ColumnLayout, keys: [String]) -> (columns: [String], headers: [String]) {
+    static func encode<Known>(_ layout: ColumnLayout<Known>, keys: [String]) -> (columns: [String], headers: [String]) {
         let columns = layout.columns.map { column -> String in
             switch column {
-            case .field(let name): "f:" + name
+            case .field(let field): "f:" + field.rawValue
             case .extra(let k): "x:" + keys[k]
             }
         }
@@ -41,13 +41,15 @@ struct StoreMeta: Codable, Equatable {
     }
 
     /// A layout for `keys`, from remembered columns; keys the remembered layout lacks are appended.
-    static func decode(columns: [String], headers: [String], keys: [String]) -> ColumnLayout {
+    static func decode<Known>(columns: [String], headers: [String], keys: [String]) -> ColumnLayout<Known> {
         if columns.isEmpty { return ColumnLayout() }
-        var result = ColumnLayout()
+        var result = ColumnLayout<Known>()
         var used = Set<String>()
         for (column, header) in zip(columns, headers) {
             if column.hasPrefix("f:") {
-                result.columns.append(.field(String(column.dropFirst(2))))
+                // Only known field names are ever stored; one this version lacks is dropped.
+                guard let field = Known(rawValue: String(column.dropFirst(2))) else { continue }
+                result.columns.append(.field(field))
                 result.headers.append(header)
             } else if let k = keys.firstIndex(of: String(column.dropFirst(2))) {
                 used.insert(keys[k])
@@ -62,11 +64,11 @@ struct StoreMeta: Codable, Equatable {
         return result
     }
 
-    func peopleLayout() -> ColumnLayout {
+    func peopleLayout() -> ColumnLayout<Field> {
         StoreMeta.decode(columns: layoutColumns, headers: layoutHeaders, keys: extraKeys)
     }
 
-    func teamsLayout() -> ColumnLayout {
+    func teamsLayout() -> ColumnLayout<TeamGraph.TeamField> {
         StoreMeta.decode(columns: teamLayoutColumns, headers: teamLayoutHeaders, keys: teamExtraKeys)
     }
 }
