@@ -182,19 +182,26 @@ public enum ReaderPromises {
             check(again.joined == network.joined, "\(what): join days changed")
             check(same(again.teams.map(\.id), network.teams.map(\.id)), "\(what): teams changed")
             check(again.teamIndex == network.teamIndex, "\(what): people's teams changed")
+            // Extra values come back under the keys the writer gives them: the same, unless a key
+            // would be read as something else (then `key (2)`, ...); CSV keeps them in place, JSON
+            // brings them back sorted by key.
+            let keys = format == .csv
+                ? csvHeaders(network.extraKeys, spellings: HeaderSpellings.people.flatMap(\.headers))
+                : jsonKeys(network.extraKeys, known: Field.allCases.map(\.rawValue))
+            let teamKeys = format == .csv
+                ? csvHeaders(network.teamExtraKeys, spellings: HeaderSpellings.teams.flatMap(\.headers))
+                : jsonKeys(network.teamExtraKeys, known: ["id", "name", "lead"])
             if format == .csv {
-                // CSV keeps extra columns in place, repeated headers included.
-                check(same(again.extraKeys, network.extraKeys), "\(what): extra columns \(network.extraKeys) came back as \(again.extraKeys)")
+                check(same(again.extraKeys, keys), "\(what): extra columns \(network.extraKeys) came back as \(again.extraKeys)")
                 check(
                     again.extraValues.count == network.extraValues.count
                         && zip(again.extraValues, network.extraValues).allSatisfy { same($0, $1) },
                     "\(what): extra values changed")
             } else {
-                // JSON brings extra keys back sorted: compare by name.
                 check(
-                    again.extraKeys.count == network.extraKeys.count && Set(again.extraKeys) == Set(network.extraKeys),
+                    again.extraKeys.count == keys.count && Set(again.extraKeys) == Set(keys),
                     "\(what): extra keys \(network.extraKeys) came back as \(again.extraKeys)")
-                for (k, key) in network.extraKeys.enumerated() {
+                for (k, key) in keys.enumerated() {
                     guard let j = again.extraKeys.firstIndex(where: { same($0, key) }) else {
                         outcome.broken.append("\(what): extra key '\(key)' lost")
                         continue
@@ -202,14 +209,43 @@ public enum ReaderPromises {
                     check(same(again.extraValues[j], network.extraValues[k]), "\(what): extra '\(key)' changed")
                 }
             }
+            func teamExtras(_ keys: [String], _ team: TeamGraph.Team) -> Set<String> {
+                Set(zip(keys, team.extras).map { "\($0)=\($1)" })
+            }
             check(
-                again.teams.map(\.extras.count) == network.teams.map(\.extras.count)
-                    && zip(again.teams, network.teams).allSatisfy { a, b in
-                        Set(zip(again.teamExtraKeys, a.extras).map { "\($0)=\($1)" })
-                            == Set(zip(network.teamExtraKeys, b.extras).map { "\($0)=\($1)" })
-                    },
+                again.teams.count == network.teams.count
+                    && zip(again.teams, network.teams).allSatisfy { teamExtras(again.teamExtraKeys, $0) == teamExtras(teamKeys, $1) },
                 "\(what): team extras \(network.teamExtraKeys) \(network.teams.map(\.extras)) came back as \(again.teamExtraKeys) \(again.teams.map(\.extras))")
         }
+    }
+
+    /// The JSON keys the writer gives extra values: each key, unless it is a known field's or
+    /// repeats an earlier one; then the first free `key (2)`, `key (3)`, ...
+    static func jsonKeys(_ extras: [String], known: [String]) -> [String] {
+        var used = Set(known)
+        return extras.map { key in
+            let unique = suffixed(key) { used.contains($0) }
+            used.insert(unique)
+            return unique
+        }
+    }
+
+    /// The CSV headers the writer gives extra columns: each header, unless CSV would read it as a
+    /// known field (`Sponsor`, `姓名`); then the first `key (2)`, ... that it would not.
+    static func csvHeaders(_ extras: [String], spellings: [String]) -> [String] {
+        let spellings = Set(spellings)
+        return extras.map { key in suffixed(key) { spellings.contains($0.trimmingSpaces.lowercased()) } }
+    }
+
+    /// `key`, or the first of `key (2)`, `key (3)`, ... that is not `taken`.
+    static func suffixed(_ key: String, taken: (String) -> Bool) -> String {
+        var candidate = key
+        var number = 1
+        while taken(candidate) {
+            number += 1
+            candidate = "\(key) (\(number))"
+        }
+        return candidate
     }
 
     /// Whether an extra people or team key is a header CSV reads as a known field (``KnownIssue/jsonKeyIsCSVHeader``).
