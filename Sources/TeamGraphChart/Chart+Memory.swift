@@ -1,4 +1,8 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension Chart {
     /// Address space a render needs besides the network, whatever the size: Graphviz's plugins,

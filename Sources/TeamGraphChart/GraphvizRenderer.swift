@@ -1,5 +1,10 @@
 import CGraphviz
-import Glibc
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Draws a ``ChartGraph`` through Graphviz's C API, in process.
 ///

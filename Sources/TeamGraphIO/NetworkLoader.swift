@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+// FileHandle for standard input.
 import Foundation
 import TeamGraph
 
