@@ -99,6 +99,7 @@ public struct Network: Sendable {
 extension StringProtocol {
     /// The text without surrounding spaces and tabs (U+0020, U+0009), the same trimming the CSV
     /// reader does on bytes, so that an id reads the same from CSV, JSON and the command line.
+    /// Public, not `package`: Tools/fuzz, a package of its own, checks readers against it.
     public var trimmingSpaces: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
