@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the whole test suite (Swift Testing runs them in parallel).
+# Installs what is missing, builds, runs a short fuzzing pass over the readers (Tools/fuzz.sh;
+# run it longer by hand: bash Tools/fuzz.sh 600), and runs the whole test suite (Swift Testing
+# runs them in parallel). The test run comes last so that its summary closes the output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Tools/setup.sh
 swift build
+bash Tools/fuzz.sh "${TEAMGRAPH_FUZZ_SECONDS:-20}"
 swift test
