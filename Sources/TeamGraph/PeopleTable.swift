@@ -99,7 +99,7 @@ public struct SourceMap: Sendable {
     }
 
     /// The column of each field, keyed by field name, from a header read as `Known`.
-    public static func columns<Known: FieldVocabulary>(_ typed: [Known: Int]) -> [String: Int] {
+    package static func columns<Known: FieldVocabulary>(_ typed: [Known: Int]) -> [String: Int] {
         Dictionary(uniqueKeysWithValues: typed.map { ($0.key.rawValue, $0.value) })
     }
 

@@ -35,7 +35,7 @@ public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
 extension Problem {
     /// Problems in file order: `firstFile` first, then other files as first met; then by line
     /// and column, keeping the original order otherwise.
-    public static func inFileOrder(_ problems: [Problem], firstFile: String) -> [Problem] {
+    package static func inFileOrder(_ problems: [Problem], firstFile: String) -> [Problem] {
         var fileOrder: [String: Int] = [firstFile: 0]
         for p in problems where fileOrder[p.file] == nil { fileOrder[p.file] = fileOrder.count }
         return problems.enumerated().sorted { a, b in

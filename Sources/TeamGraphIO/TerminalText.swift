@@ -6,11 +6,11 @@
 /// symbol (`ESC` becomes `␛`), and each C1 control and bidirectional override or isolate by its
 /// code in the form `<U+202E>`. Line feeds are kept only where ``safe(_:keepingLineBreaks:)`` is
 /// told to keep them.
-public enum TerminalText {
+package enum TerminalText {
     /// `text` with every control character made visible.
     ///
     /// - Complexity: O(n); text without control characters is returned as it is after one scan.
-    public static func safe(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    package static func safe(_ text: String, keepingLineBreaks: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: { needsReplacing($0, keepingLineBreaks: keepingLineBreaks) }) else {
             return text
         }

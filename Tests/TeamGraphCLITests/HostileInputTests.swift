@@ -145,7 +145,7 @@ import Testing
 
     /// Under an address-space limit the second thread may not be made, or memory may run out:
     /// loading finishes or fails, it never waits for ever (it once hung at 100 MB).
-    @Test func aTightAddressSpaceNeverHangsLoading() throws {
+    @Test(.tags(.slow)) func aTightAddressSpaceNeverHangsLoading() throws {
         let dir = Fixtures.temporaryDirectory()
         let generate = Process()
         generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -238,7 +238,7 @@ import Testing
 
     // MARK: Failed and interrupted writes
 
-    @Test(arguments: ["svg", "png", "pdf", "dot"])
+    @Test(.tags(.slow), arguments: ["svg", "png", "pdf", "dot"])
     func aFullDiskIsReportedAndLeavesNothing(format: String) throws {
         let directory = try workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -298,7 +298,7 @@ import Testing
         return process
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")), arguments: [SIGTERM, SIGINT])
+    @Test(.tags(.slow), .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")), arguments: [SIGTERM, SIGINT])
     func stoppingARenderLeavesNothing(signal: Int32) throws {
         let directory = try workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -311,7 +311,7 @@ import Testing
         #expect(try Set(FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["in.csv", "t.csv", "big.csv"])
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")), arguments: [SIGTERM, SIGINT, SIGHUP])
+    @Test(.tags(.slow), .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")), arguments: [SIGTERM, SIGINT, SIGHUP])
     func stoppingARenderRemovesItsNamedTemporary(signal: Int32) throws {
         // Where O_TMPFILE is missing the temporary has a name: the signal handler removes it.
         let directory = try workspace()

@@ -81,8 +81,9 @@ import TeamGraph
         #expect(data.count > 100)
     }
 
-    @Test func dotOutputOfHostileNamesIsReadByTheDotCommand() throws {
-        guard let dot = FormatTests.dotCommand else { return }
+    @Test(.enabled(if: FormatTests.dotCommand != nil, "needs the dot command"))
+    func dotOutputOfHostileNamesIsReadByTheDotCommand() throws {
+        let dot = try #require(FormatTests.dotCommand)
         let source = try Chart(also: .owner, groupTeams: true).render(Self.hostileNetwork(), format: .dot).data
         let result = try FormatTests.run(dot, ["-Tsvg"], input: Data(source))
         #expect(result.status == 0, "dot said: \(result.stderr)")

@@ -1,6 +1,7 @@
 import Foundation
 import TeamGraph
 import TeamGraphChart
+import TeamGraphTestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -115,7 +116,7 @@ import Testing
         #expect(a == b)
     }
 
-    @Test func aChainOneHundredThousandDeep() throws {
+    @Test(.tags(.slow)) func aChainOneHundredThousandDeep() throws {
         let n = 100_000
         let network = ChartTestSupport.network(ids: (0..<n).map { "D\($0)" }, sponsors: (0..<n).map { Int32($0 - 1) })
         let rendered = try Chart(engine: .tree, maxNodes: n).render(network, format: .dot)

@@ -57,7 +57,7 @@ import Testing
         #expect(DamagedStoreTests.damages.count >= 15, "\(DamagedStoreTests.damages)")
     }
 
-    @Test(arguments: DamagedStoreTests.damages)
+    @Test(.tags(.slow), arguments: DamagedStoreTests.damages)
     func everyReadCommandReportsTheDamage(_ name: String) throws {
         let directory = Fixtures.temporaryDirectory()
         let db = try DamagedStoreTests.baseStore(in: directory)

@@ -75,7 +75,7 @@ import Testing
         #expect(try reader.network(asOf: d("2026-01-31")).count == 4)
     }
 
-    @Test func killedImportLeavesThePreviousState() throws {
+    @Test(.tags(.slow)) func killedImportLeavesThePreviousState() throws {
         let directory = temporaryDirectory()
         let db = directory.appendingPathComponent("s.teamgraph").path
         let sample = Fixtures.sample("network.csv")
@@ -113,7 +113,7 @@ import Testing
         #expect(try Store.open(db, mode: .readOnly).log().isEmpty)
     }
 
-    @Test func readerProcessesSeeWholeStatesWhileAWriterProcessImports() throws {
+    @Test(.tags(.slow)) func readerProcessesSeeWholeStatesWhileAWriterProcessImports() throws {
         let directory = temporaryDirectory()
         let db = directory.appendingPathComponent("s.teamgraph").path
         #expect(

@@ -1,4 +1,5 @@
 import TeamGraph
+import TeamGraphTestSupport
 import Testing
 
 /// A chain one million people deep: everything must work without recursion.
@@ -20,7 +21,7 @@ import Testing
         return try! Network(validating: table)
     }()
 
-    @Test func depthAndLevels() {
+    @Test(.tags(.slow)) func depthAndLevels() {
         let network = Self.network
         let last = Int32(Self.depth - 1)
         #expect(network.metrics(of: last).sponsorDepth == Self.depth - 1)
