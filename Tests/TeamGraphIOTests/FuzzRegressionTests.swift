@@ -18,18 +18,13 @@ import Testing
         Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.fixture("fuzz/\(target)/\(name)"))))
     }
 
-    /// The known issue a finding's name starts with (it waits for a fix), if any.
-    static func knownIssue(_ name: String) -> ReaderPromises.KnownIssue? {
-        ReaderPromises.KnownIssue.allCases.first { name.hasPrefix($0.rawValue) }
-    }
-
     @Test(arguments: findings("people-csv")) func peopleCSV(_ name: String) throws {
-        let outcome = ReaderPromises.peopleCSV(try Self.bytes("people-csv", name), skipping: Set([Self.knownIssue(name)].compactMap { $0 }))
+        let outcome = ReaderPromises.peopleCSV(try Self.bytes("people-csv", name))
         #expect(outcome.broken == [])
     }
 
     @Test(arguments: findings("network-json")) func networkJSON(_ name: String) throws {
-        let outcome = ReaderPromises.networkJSON(try Self.bytes("network-json", name), skipping: Set([Self.knownIssue(name)].compactMap { $0 }))
+        let outcome = ReaderPromises.networkJSON(try Self.bytes("network-json", name))
         #expect(outcome.broken == [])
     }
 
@@ -48,18 +43,21 @@ import Testing
             ])
     }
 
-    /// The findings of known issues, with nothing skipped: they pass once the issue is fixed.
-    @Test(
-        .disabled(
-            "fixed by the lead: a JSON key CSV reads as a known header (Sponsor, 姓名), or a repeated CSV header, makes convert write a file that does not read back the same"
-        ))
-    func knownIssuesAreFixed() throws {
-        for name in Self.findings("network-json") where Self.knownIssue(name) != nil {
-            #expect(ReaderPromises.networkJSON(try Self.bytes("network-json", name)).broken == [], "\(name)")
-        }
-        for name in Self.findings("people-csv") where Self.knownIssue(name) != nil {
-            #expect(ReaderPromises.peopleCSV(try Self.bytes("people-csv", name)).broken == [], "\(name)")
-        }
+    /// A JSON key CSV reads as a known header comes back under a numbered name, its value kept
+    /// (the first finding, fixed in 705b2e4).
+    @Test func jsonKeyReadAsACSVHeaderKeepsItsValue() throws {
+        let network = try NetworkLoader.load(
+            bytes: Array(#"{"people": [{"id": "A", "Sponsor": "x"}]}"#.utf8), file: "n.json", format: .json)
+        var csv = OutputBuffer()
+        try NetworkWriter.peopleCSV(network, to: &csv)
+        #expect(csv.text == "id,name,sponsor,owner,role,team,joined,status,Sponsor (2)\nA,,,,,,,active,x\n")
+        #expect(ReaderPromises.networkJSON(Array(#"{"people": [{"id": "A", "Sponsor": "x"}]}"#.utf8)).broken == [])
+    }
+
+    /// A repeated CSV header keeps both values in JSON (fixed in 705b2e4).
+    @Test func repeatedCSVHeaderKeepsBothValuesInJSON() throws {
+        let outcome = ReaderPromises.peopleCSV(Array("id,备注,备注\nA,x,y\n".utf8))
+        #expect(outcome.rejection == nil)
+        #expect(outcome.broken == [])
     }
 }
-

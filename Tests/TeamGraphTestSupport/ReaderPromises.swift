@@ -18,17 +18,6 @@ public enum ReaderPromises {
         public var broken: [String] = []
     }
 
-    /// Broken promises that are reported and waiting for a fix, each recognised by its input.
-    public enum KnownIssue: String, Sendable, CaseIterable {
-        /// An extra JSON key (or team key) that CSV reads as a known header (`Sponsor`, `姓名`,
-        /// ` id`): converted to CSV, the file no longer reads back (the header names a field twice).
-        case jsonKeyIsCSVHeader = "json-key-is-csv-header"
-        /// An extra CSV column whose header repeats, or is a JSON field name (`id`, `name`, ...;
-        /// `lead` for teams): converted to JSON, the object has that key twice and one value is lost
-        /// (or replaces the field's).
-        case csvHeaderRepeatsInJSON = "csv-header-repeats-in-json"
-    }
-
     /// The name the people file has in problems.
     public static let peopleFile = "fuzz-people"
     /// The name the teams file has in problems.
@@ -37,9 +26,7 @@ public enum ReaderPromises {
     public static let teamsMarker = Array("\n#teams\n".utf8)
 
     /// A people CSV; when the input has a `#teams` line, what follows it is a teams CSV.
-    ///
-    /// `skipping` known issues are not checked, so that fuzzing looks for new ones.
-    public static func peopleCSV(_ input: [UInt8], skipping known: Set<KnownIssue> = []) -> Outcome {
+    public static func peopleCSV(_ input: [UInt8]) -> Outcome {
         var people = input[...]
         var teams: (bytes: [UInt8], file: String)? = nil
         if let split = firstRange(of: teamsMarker, in: input) {
@@ -50,17 +37,17 @@ public enum ReaderPromises {
         guard let network = load(Array(people), file: peopleFile + ".csv", format: .csv, teams: teams, &outcome)
         else { return outcome }
         analyse(network, &outcome)
-        roundTrip(network, from: "CSV", skipping: known, &outcome)
+        roundTrip(network, from: "CSV", &outcome)
         return outcome
     }
 
     /// The JSON network form.
-    public static func networkJSON(_ input: [UInt8], skipping known: Set<KnownIssue> = []) -> Outcome {
+    public static func networkJSON(_ input: [UInt8]) -> Outcome {
         var outcome = Outcome()
         guard let network = load(input, file: peopleFile + ".json", format: .json, teams: nil, &outcome)
         else { return outcome }
         analyse(network, &outcome)
-        roundTrip(network, from: "JSON", skipping: known, &outcome)
+        roundTrip(network, from: "JSON", &outcome)
         return outcome
     }
 
@@ -142,7 +129,7 @@ public enum ReaderPromises {
     }
 
     /// Written back as CSV and as JSON, the network reads back to the same people.
-    static func roundTrip(_ network: Network, from source: String, skipping known: Set<KnownIssue>, _ outcome: inout Outcome)
+    static func roundTrip(_ network: Network, from source: String, _ outcome: inout Outcome)
     {
         func check(_ condition: Bool, _ message: @autoclosure () -> String) {
             if !condition { outcome.broken.append(message()) }
@@ -156,13 +143,9 @@ public enum ReaderPromises {
             outcome.broken.append("writing failed: \(error)")
             return
         }
-        var forms: [(bytes: [UInt8], format: NetworkLoader.Format, teams: (bytes: [UInt8], file: String)?)] = []
-        if !(known.contains(.csvHeaderRepeatsInJSON) && extraKeysRepeatInJSON(network)) {
-            forms.append((json.bytes, .json, nil))
-        }
-        if !(known.contains(.jsonKeyIsCSVHeader) && extraKeysReadAsHeaders(network)) {
-            forms.insert((csv.bytes, .csv, network.teamsDefined ? (teamsCSV.bytes, teamsFile) : nil), at: 0)
-        }
+        let forms: [(bytes: [UInt8], format: NetworkLoader.Format, teams: (bytes: [UInt8], file: String)?)] = [
+            (csv.bytes, .csv, network.teamsDefined ? (teamsCSV.bytes, teamsFile) : nil), (json.bytes, .json, nil),
+        ]
         for (bytes, format, teams) in forms {
             let what = "\(source) written as \(format)"
             let again: Network
@@ -246,24 +229,6 @@ public enum ReaderPromises {
             candidate = "\(key) (\(number))"
         }
         return candidate
-    }
-
-    /// Whether an extra people or team key is a header CSV reads as a known field (``KnownIssue/jsonKeyIsCSVHeader``).
-    static func extraKeysReadAsHeaders(_ network: Network) -> Bool {
-        let people = Set(HeaderSpellings.people.flatMap(\.headers))
-        let teams = Set(HeaderSpellings.teams.flatMap(\.headers))
-        return network.extraKeys.contains { people.contains($0.trimmingSpaces.lowercased()) }
-            || network.teamExtraKeys.contains { teams.contains($0.trimmingSpaces.lowercased()) }
-    }
-
-    /// Whether an extra people or team key repeats or is a JSON field name (``KnownIssue/csvHeaderRepeatsInJSON``).
-    static func extraKeysRepeatInJSON(_ network: Network) -> Bool {
-        func repeats(_ keys: [String], known: Set<String>) -> Bool {
-            var seen = known
-            return keys.contains { !seen.insert($0).inserted }
-        }
-        return repeats(network.extraKeys, known: Set(Field.allCases.map(\.rawValue)))
-            || repeats(network.teamExtraKeys, known: ["id", "name", "lead"])
     }
 
     /// Byte-wise equality (Swift's `String ==` treats canonically equivalent text as equal; ids do not).
