@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "TeamGraphIO", targets: ["TeamGraphIO"]),
         .library(name: "TeamGraphStore", targets: ["TeamGraphStore"]),
         .library(name: "TeamGraphChart", targets: ["TeamGraphChart"]),
+        .library(name: "TeamGraphUseCases", targets: ["TeamGraphUseCases"]),
         .executable(name: "teamgraph", targets: ["teamgraph"]),
     ],
     dependencies: [
@@ -33,10 +34,13 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
         .target(name: "TeamGraphChart", dependencies: ["TeamGraph", "TeamGraphLayout", "CGraphviz"]),
+        .target(
+            name: "TeamGraphUseCases", dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart"]
+        ),
         .executableTarget(
             name: "teamgraph",
             dependencies: [
-                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart",
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphUseCases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +48,10 @@ let package = Package(
         .testTarget(name: "TeamGraphTests", dependencies: ["TeamGraph", "TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphIOTests", dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphCLITests", dependencies: ["TeamGraphTestSupport"]),
+        .testTarget(
+            name: "TeamGraphUseCasesTests",
+            dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphUseCases", "TeamGraphTestSupport"]
+        ),
         .testTarget(
             name: "TeamGraphStoreTests",
             dependencies: [

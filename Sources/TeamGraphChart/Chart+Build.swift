@@ -290,14 +290,15 @@ struct ChartGraphBuilder {
             let count = GraphvizText.count(collapsed.count)
             let under = collapsed.parent >= 0 ? network.ids[Int(collapsed.parent)] : "roots"
             let name = syntheticName("more:\(under)")
+            let names = chart.parameterNames ?? .commandLineFlags
             let tooltip: [String]
             if collapsed.parent >= 0 {
                 tooltip = [
                     "\(count) more people under \(network.label(collapsed.parent)) (\(chart.relation.rawValue))",
-                    "draw them with --root \(network.ids[Int(collapsed.parent)])",
+                    "draw them with \(names.root) \(network.ids[Int(collapsed.parent)])",
                 ]
             } else {
-                tooltip = ["\(count) people under roots left out of the chart", "pick roots with --root ID"]
+                tooltip = ["\(count) people under roots left out of the chart", "pick roots with \(names.root) ID"]
             }
             let node = graph.nodes.count
             graph.nodes.append(

@@ -154,30 +154,14 @@ extension Chart {
         return byPosition
     }
 
-    /// What standard error should say when branches were collapsed: what, and how to narrow.
+    /// What was collapsed, as data (nil when nothing was); ``ChartCollapse/note(naming:)`` words it.
+    public func collapse(for selection: ChartSelection, in network: Network) -> ChartCollapse? {
+        ChartCollapse(selection: selection, chart: self, network: network)
+    }
+
+    /// The collapse note worded with the command line's flags, kept for ``RenderedChart/note``;
+    /// shells word ``collapse(for:in:)`` with their own ``ChartParameterNames``.
     public func collapseNote(for selection: ChartSelection, in network: Network) -> String? {
-        guard !selection.collapsed.isEmpty else { return nil }
-        let hidden = selection.collapsed.reduce(0) { $0 + $1.count }
-        var note =
-            "note: the chart has \(GraphvizText.count(selection.scopeCount)) people, more than --max-nodes \(maxNodes): "
-            + "\(GraphvizText.count(hidden)) people are collapsed into \(selection.collapsed.count) 'more' node"
-            + (selection.collapsed.count == 1 ? "" : "s")
-        let largest = selection.collapsed.filter { $0.parent >= 0 }.max { $0.count < $1.count }
-        if let largest {
-            note += "; the largest is under \(network.label(largest.parent)) (\(GraphvizText.count(largest.count)) people)"
-        }
-        note += ".\nTo see more, narrow the chart"
-        if let largest { note += " with --root \(network.ids[Int(largest.parent)])" } else { note += " with --root ID" }
-        if let first = selection.firstCollapsedDepth, first > 0 {
-            note += " or --depth \(first - 1) (everyone down to that level fits)"
-        } else {
-            note += " or --depth N"
-        }
-        switch engine {
-        case .dot: note += ", or raise --max-nodes (slower: dot takes about 40 s for 10,000 people; --engine tree draws 100,000 in about 8 s)."
-        case .twopi: note += ", or raise --max-nodes (twopi takes about 12 s for 100,000 people)."
-        case .tree, .auto: note += ", or raise --max-nodes (the tree engine draws 100,000 people in about 8 s)."
-        }
-        return note
+        collapse(for: selection, in: network)?.note(naming: parameterNames ?? .commandLineFlags)
     }
 }

@@ -13,16 +13,17 @@ public enum ChartError: Error, Sendable, Hashable, CustomStringConvertible {
     /// There is not enough memory to lay out and draw this many people.
     case outOfMemory(people: Int)
 
-    /// A message for the person who ran the command.
+    /// A message naming the chart's parameters as the Swift API does (``Chart/roots``,
+    /// ``Chart/depth``, ...); the command line words its own, with its flags.
     public var description: String {
         switch self {
-        case .unknownRoot(let id): "no person with id '\(id)' in the network (--root)"
-        case .negativeDepth(let depth): "--depth must be 0 or more, not \(depth)"
-        case .invalidMaxNodes(let count): "--max-nodes must be 1 or more, not \(count)"
+        case .unknownRoot(let id): "no person with id '\(id)' in the network (a root of the chart)"
+        case .negativeDepth(let depth): "the depth must be 0 or more, not \(depth)"
+        case .invalidMaxNodes(let count): "the node limit must be 1 or more, not \(count)"
         case .graphviz(let message): "Graphviz: \(message)"
         case .output(let message): message
         case .outOfMemory(let people):
-            "out of memory laying out \(GraphvizText.count(people)) people; narrow the chart (--root ID, --depth N or a lower --max-nodes)"
+            "out of memory laying out \(GraphvizText.count(people)) people; draw fewer (other roots, a smaller depth or node limit)"
         }
     }
 }

@@ -6,7 +6,7 @@
 /// Graphviz turns back into one `&` and escapes again when writing SVG), backslashes are escaped
 /// as each attribute needs (``Flavour``), and characters XML 1.0 forbids are dropped. The
 /// hostile-names tests check the result on the installed Graphviz.
-enum GraphvizText {
+package enum GraphvizText {
     /// How Graphviz reads an attribute, which decides how user text is escaped for it.
     enum Flavour {
         /// A label: escString read once (`\\` is one backslash), entities decoded.
@@ -130,7 +130,7 @@ enum GraphvizText {
     }
 
     /// A count with thousands separators, independent of the locale: `1,234`.
-    static func count(_ value: Int) -> String {
+    package static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""
         for (offset, character) in digits.enumerated() {

@@ -86,6 +86,12 @@ public struct Records: Sendable {
     }
 
     private func writeJSON(to output: inout OutputBuffer) throws {
+        try writeJSONArray(to: &output)
+        output.append(byte: 0x0A)
+    }
+
+    /// The JSON array of the records, without a line break after it (for ``JSONValue/records(_:)``).
+    func writeJSONArray(to output: inout OutputBuffer) throws {
         let keys = columns.map { JSONEscaping.quoted($0) + ": " }
         output.append("[")
         for row in 0..<count {
@@ -107,7 +113,7 @@ public struct Records: Sendable {
             output.append("}")
             try output.flushIfFull()
         }
-        output.append(count == 0 ? "]\n" : "\n]\n")
+        output.append(count == 0 ? "]" : "\n]")
     }
 
     private func writeTable(to output: inout OutputBuffer) throws {

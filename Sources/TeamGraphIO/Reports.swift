@@ -2,39 +2,37 @@ import TeamGraph
 
 /// The printed forms of the analyses and queries, shared by the command line and tests.
 public enum Reports {
-    /// `teamgraph stats` as JSON, keys in the documented order, the mean with two decimals.
-    public static func statsJSON(_ stats: NetworkStats) -> String {
-        func relation(_ r: RelationStats) -> String {
-            let levels = r.levels.map(String.init).joined(separator: ", ")
-            let span = r.span
-            return
-                "{\"roots\": \(r.roots), \"maxDepth\": \(r.maxDepth), \"levels\": [\(levels)], \"span\": {\"max\": \(span.max), \"mean\": \(Records.twoDecimals(span.mean)), \"median\": \(span.median), \"p90\": \(span.p90)}}"
+    /// `teamgraph stats` as JSON, keys in the documented order, the mean with two decimals; write
+    /// it with `expanded: true` for the printed layout (one top-level key per line).
+    public static func stats(_ stats: NetworkStats) -> JSONValue {
+        func relation(_ r: RelationStats) -> JSONValue {
+            .object([
+                "roots": .int(r.roots), "maxDepth": .int(r.maxDepth), "levels": .array(r.levels.map { .int($0) }),
+                "span": .object([
+                    "max": .int(r.span.max), "mean": .decimal(r.span.mean), "median": .int(r.span.median),
+                    "p90": .int(r.span.p90),
+                ]),
+            ])
         }
-        return """
-            {
-              "people": \(stats.people),
-              "teams": \(stats.teams),
-              "newcomers": \(stats.newcomers),
-              "sponsor": \(relation(stats.sponsor)),
-              "owner": \(relation(stats.owner))
-            }
-
-            """
+        return .object([
+            "people": .int(stats.people), "teams": .int(stats.teams), "newcomers": .int(stats.newcomers),
+            "sponsor": relation(stats.sponsor), "owner": relation(stats.owner),
+        ])
     }
 
-    /// `teamgraph metrics`: one record per person in input order.
+    /// `teamgraph metrics`: one record per person in input order (``Network/metrics(of:)``).
     public static func metrics(_ network: Network) -> Records {
         let columns = ["id", "sponsorDepth", "ownerDepth", "frontline", "directReports", "downline", "ownedTotal"]
         return Records(columns: columns, count: network.count) { row, column in
-            let v = Int32(row)
+            if column == 0 { return .text(network.ids[row]) }
+            let m = network.metrics(of: Int32(row))
             switch column {
-            case 0: return .text(network.ids[row])
-            case 1: return .int(Int(network.sponsor.depth[row]))
-            case 2: return .int(Int(network.owner.depth[row]))
-            case 3: return .int(network.sponsor.childCount(of: v))
-            case 4: return .int(network.owner.childCount(of: v))
-            case 5: return .int(network.sponsor.descendantCount(of: v))
-            default: return .int(network.owner.descendantCount(of: v))
+            case 1: return .int(m.sponsorDepth)
+            case 2: return .int(m.ownerDepth)
+            case 3: return .int(m.frontline)
+            case 4: return .int(m.directReports)
+            case 5: return .int(m.downline)
+            default: return .int(m.ownedTotal)
             }
         }
     }
@@ -70,9 +68,10 @@ public enum Reports {
     }
 
     /// `teamgraph chain` as JSON: `{"person": ID, "by": "owner", "chain": [ids nearest first]}`.
-    public static func chainJSON(person: Int32, by relation: Relation, chain: [Int32], in network: Network) -> String {
-        let ids = chain.map { JSONEscaping.quoted(network.ids[Int($0)]) }.joined(separator: ", ")
-        return
-            "{\"person\": \(JSONEscaping.quoted(network.ids[Int(person)])), \"by\": \"\(relation.rawValue)\", \"chain\": [\(ids)]}\n"
+    public static func chain(person: Int32, by relation: Relation, chain: [Int32], in network: Network) -> JSONValue {
+        .object([
+            "person": .string(network.ids[Int(person)]), "by": .string(relation.rawValue),
+            "chain": .array(chain.map { .string(network.ids[Int($0)]) }),
+        ])
     }
 }

@@ -1,14 +1,15 @@
 import ArgumentParser
 import TeamGraph
 import TeamGraphIO
+import TeamGraphUseCases
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Write the network back as CSV or JSON, losing nothing.",
         discussion: """
-            Extra columns are kept in place and known columns keep their header spelling; dates are
-            written as YYYY-MM-DD and statuses in English. JSON output includes the teams; for CSV
+            Extra columns are kept in place and known columns keep their header spelling; dates are \
+            written as YYYY-MM-DD and statuses in English. JSON output includes the teams; for CSV \
             output, --teams-out writes the teams file.
 
             Example:
@@ -22,36 +23,41 @@ struct ConvertCommand: ParsableCommand {
     var output: String
 
     @Option(help: "csv or json (default: from the output file's extension).")
-    var to: String?
+    var to: Checked<NetworkFormat>?
 
     @Option(help: "Also write the teams as CSV to this file.")
     var teamsOut: String?
 
-    func run() throws {
-        let target = (to ?? (output.lowercased().hasSuffix(".json") ? "json" : output.lowercased().hasSuffix(".csv") || output == "-" ? "csv" : ""))
-            .lowercased()
-        guard target == "csv" || target == "json" else {
-            throw UsageError("cannot tell the output format of '\(output)'; give --to csv or --to json")
+    /// The request, refusing an unknown `--to` (or an output whose format cannot be told).
+    func request() throws -> ConvertRequest {
+        var format: NetworkFormat?
+        if let to {
+            guard case .success(let value) = to.parsed else { throw UseCaseError.badRequest(.output, .unknownOutputFormat(output)) }
+            format = value
         }
+        return ConvertRequest(network: try input.request(asOf: asOf.asOf), format: format, outputName: output)
+    }
+
+    func validate() throws {
+        if let to, case .failure = to.parsed { throw UseCaseError.badRequest(.output, .unknownOutputFormat(output)) }
+        if to == nil, NetworkFormat(outputName: output) == nil { throw UseCaseError.badRequest(.output, .unknownOutputFormat(output)) }
+    }
+
+    func run() throws {
+        let request = try request()
         // Checked before reading: an output that is an input or the store is refused unchanged.
-        let outputTarget = output == "-" ? nil : try OutputTarget(output, inputs: input.inputPaths, stores: input.storePaths)
-        let teamsTarget = try teamsOut.map { try OutputTarget($0, inputs: input.inputPaths, stores: input.storePaths) }
+        let inputs = input.inputPaths, stores = input.storePaths
+        let outputTarget = output == "-" ? nil : try OutputTarget(output, inputs: inputs, stores: stores)
+        let teamsTarget = try teamsOut.map { try OutputTarget($0, inputs: inputs, stores: stores) }
         if let outputTarget, let teamsTarget, outputTarget.isSameFile(as: teamsTarget) {
             throw UsageError("refusing to write \(teamsTarget.path): it is also the -o output")
         }
-        let network = try input.load(asOf: asOf.asOf)
-        let produce: (inout OutputBuffer) throws -> Void = { buffer in
-            if target == "json" {
-                try NetworkWriter.json(network, to: &buffer)
-            } else {
-                try NetworkWriter.peopleCSV(network, to: &buffer)
-            }
-        }
+        let result = try request.run()
         if let outputTarget {
-            try outputTarget.write(produce: produce)
+            try outputTarget.write(produce: result.write)
         } else {
-            try produce(&Output.standard)
+            try result.write(to: &Output.standard)
         }
-        try teamsTarget?.write { try NetworkWriter.teamsCSV(network, to: &$0) }
+        try teamsTarget?.write(produce: result.writeTeams)
     }
 }

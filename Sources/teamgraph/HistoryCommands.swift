@@ -2,6 +2,7 @@ import ArgumentParser
 import TeamGraph
 import TeamGraphIO
 import TeamGraphStore
+import TeamGraphUseCases
 
 /// The store a history command reads: `--db` or `TEAMGRAPH_DB`, read only.
 struct StoreOption: ParsableArguments {
@@ -10,30 +11,6 @@ struct StoreOption: ParsableArguments {
 
     func open() throws -> Store {
         try Store.open(try storePath(db), mode: .readOnly)
-    }
-}
-
-extension Records {
-    /// Change records as printed by `history` and `log`.
-    static func changes(_ records: [ChangeRecord]) -> Records {
-        Records(
-            columns: ["date", "person", "team", "field", "old", "new", "kind", "author", "reason", "recorded"],
-            count: records.count
-        ) { row, column in
-            let r = records[row]
-            switch column {
-            case 0: return .text(r.date.description)
-            case 1: return .optional(r.person)
-            case 2: return .optional(r.team)
-            case 3: return .text(r.field)
-            case 4: return .text(r.old)
-            case 5: return .text(r.new)
-            case 6: return .text(r.kind)
-            case 7: return .text(r.author)
-            case 8: return .text(r.reason)
-            default: return .text(r.recorded)
-            }
-        }
     }
 }
 
@@ -47,7 +24,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var format: FormatOption
 
     func run() throws {
-        try Records.changes(try store.open().history(of: person)).print(format.resolved)
+        try HistoryRequest(store: try storePath(store.db), person: person).run().records.print(format.resolved)
     }
 }
 
@@ -56,14 +33,14 @@ struct LogCommand: ParsableCommand {
         commandName: "log", abstract: "Every recorded change effective in a period, oldest first.",
         discussion: "Example:\n  teamgraph log --since 2026-01-01 --until 2026-06-30 --db org.teamgraph")
 
-    @Option(help: "The first effective day included (YYYY-MM-DD).") var since: String?
-    @Option(help: "The last effective day included (YYYY-MM-DD).") var until: String?
+    @Option(help: "The first effective day included (YYYY-MM-DD).") var since: Checked<Day>?
+    @Option(help: "The last effective day included (YYYY-MM-DD).") var until: Checked<Day>?
     @OptionGroup var store: StoreOption
     @OptionGroup var format: FormatOption
 
     func run() throws {
-        let records = try store.open().log(since: try since.map { try day($0) }, until: try until.map { try day($0) })
-        try Records.changes(records).print(format.resolved)
+        let request = LogRequest(store: try storePath(store.db), since: try since?.value(), until: try until?.value())
+        try request.run().records.print(format.resolved)
     }
 }
 
@@ -79,38 +56,22 @@ struct DiffCommand: ParsableCommand {
               teamgraph diff --from 2026-01-31 --to 2026-06-30 --db org.teamgraph --format json
             """)
 
-    @Option(help: "The first day (YYYY-MM-DD).") var from: String
-    @Option(help: "The second day (YYYY-MM-DD; default today).") var to: String?
+    @Option(help: "The first day (YYYY-MM-DD).") var from: Checked<Day>
+    @Option(help: "The second day (YYYY-MM-DD; default today).") var to: Checked<Day>?
     @OptionGroup var store: StoreOption
     @OptionGroup var format: FormatOption
 
     func run() throws {
-        let diff = try store.open().diff(from: try day(from), to: try day(to))
-        let entries = diff.entries
-        let records = Records(columns: ["kind", "person", "old", "new"], count: entries.count) { row, column in
-            let e = entries[row]
-            switch column {
-            case 0: return .text(e.kind.rawValue)
-            case 1: return .text(e.person)
-            case 2: return .text(e.old)
-            default: return .text(e.new)
-            }
-        }
+        let result = try DiffRequest(store: try storePath(store.db), from: try from.value(), to: try to?.value()).run()
         switch format.resolved {
         case .csv:
-            try records.print(.csv)
+            try result.records.print(.csv)
         case .table:
-            try records.print(.table)
+            try result.records.print(.table)
             Output.standard.append(
-                "\n" + diff.counts.map { "\($0.kind.rawValue) \($0.count)" }.joined(separator: ", ") + "\n")
+                "\n" + result.diff.counts.map { "\($0.kind.rawValue) \($0.count)" }.joined(separator: ", ") + "\n")
         case .json:
-            var output = OutputBuffer()
-            output.append("{\"from\": \"\(diff.from)\", \"to\": \"\(diff.to)\", \"counts\": {")
-            output.append(diff.counts.map { "\"\($0.kind.rawValue)\": \($0.count)" }.joined(separator: ", "))
-            output.append("}, \"changes\": ")
-            try records.write(.json, to: &output)
-            Output.standard.append(
-                output.text.hasSuffix("\n") ? String(output.text.dropLast()) + "}\n" : output.text + "}\n")
+            try result.json.print()
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import TeamGraph
 import TeamGraphIO
 import TeamGraphStore
+import TeamGraphUseCases
 
 /// The network to read: a file, or a TeamGraph store with `--db` (or `TEAMGRAPH_DB`).
 struct NetworkInput: ParsableArguments {
@@ -16,10 +17,15 @@ struct NetworkInput: ParsableArguments {
     var teams: String?
 
     @Option(help: "The CSV text encoding: utf-8 or gb18030.")
-    var encoding: String = "utf-8"
+    var encoding: Checked<TextEncoding> = Checked(.utf8)
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("Read a field from another header.", valueName: "field=Header"))
-    var mappings: [String] = []
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read a field from another header (repeatable).", valueName: "field=Header"))
+    var mappings: [Checked<FieldMapping>] = []
+
+    func validate() throws {
+        _ = try encoding.value()
+        for mapping in mappings { _ = try mapping.value() }
+    }
 
     /// The store to read: `--db`, else `TEAMGRAPH_DB` when no file is given.
     var storePath: String? {
@@ -48,39 +54,33 @@ struct NetworkInput: ParsableArguments {
         return all
     }
 
-    /// Opens the store named by `--db` or `TEAMGRAPH_DB`, read only.
-    func openStore() throws -> Store {
-        guard let path = storePath else { throw UsageError("no store: give --db FILE or set TEAMGRAPH_DB") }
-        guard teams == nil, mappings.isEmpty, encoding == "utf-8" else {
+    /// The store named by `--db` or `TEAMGRAPH_DB`, refusing the options that apply to files.
+    func store() throws -> String {
+        guard let path = storePath else { throw UseCaseError.badRequest(.store, .missing) }
+        guard teams == nil, mappings.isEmpty, encoding.text == "utf-8" else {
             throw UsageError("--teams, --map and --encoding apply to files, not to --db")
         }
-        return try Store.open(path, mode: .readOnly)
+        return path
     }
 
-    /// Loads the network: from the file, or from the store as it was at the end of `asOf` (default
-    /// today).
-    func load(asOf: String? = nil) throws -> Network {
+    /// Where the network is: the file, or the store.
+    func source() throws -> NetworkSource {
         if network != nil && db != nil { throw UsageError("give a network file or --db, not both") }
-        if storePath != nil {
-            return try openStore().network(asOf: try day(asOf))
-        }
+        if storePath != nil { return .store(path: try store()) }
         guard let network else {
             throw UsageError("give a network file, or --db FILE (or set TEAMGRAPH_DB)")
         }
-        return try NetworkInput.loadFile(network, teams: teams, encoding: encoding, mappings: mappings)
+        var options = ReadOptions(encoding: try encoding.value())
+        for mapping in mappings {
+            let mapping = try mapping.value()
+            options.mappings[mapping.field] = mapping.header
+        }
+        return .file(NetworkFile(path: network, teams: teams, options: options))
     }
 
-    /// Reads and validates a network file.
-    static func loadFile(_ path: String, teams: String?, encoding: String, mappings: [String]) throws -> Network {
-        guard let textEncoding = TextEncoding(name: encoding) else {
-            throw UsageError("unknown encoding '\(encoding)'; use utf-8 or gb18030")
-        }
-        var options = ReadOptions(encoding: textEncoding)
-        for mapping in mappings {
-            let (field, header) = try ReadOptions.mapping(mapping)
-            options.mappings[field] = header
-        }
-        return try NetworkLoader.load(path: path, teamsPath: teams, options: options)
+    /// The request that opens the network, as of `asOf` for a store (nil: today).
+    func request(asOf: Checked<Day>?) throws -> OpenNetworkRequest {
+        OpenNetworkRequest(source: try source(), asOf: try asOf?.value())
     }
 }
 
@@ -88,19 +88,21 @@ struct NetworkInput: ParsableArguments {
 func storePath(_ db: String?) throws -> String {
     if let db { return db }
     if let environment = ProcessInfo.processInfo.environment["TEAMGRAPH_DB"], !environment.isEmpty { return environment }
-    throw UsageError("no store: give --db FILE or set TEAMGRAPH_DB")
+    throw UseCaseError.badRequest(.store, .missing)
 }
 
 /// `--as-of` for the commands without the analysis settings: the day a store is read as of.
 struct AsOfOption: ParsableArguments {
     @Option(help: "With --db: the network as it was at the end of this day (YYYY-MM-DD; default today).")
-    var asOf: String?
+    var asOf: Checked<Day>?
+
+    func validate() throws { _ = try asOf?.value() }
 }
 
 /// The settings shared by the analyses.
 struct AnalysisFlags: ParsableArguments {
     @Option(help: "The reference day for newcomers and, with --db, the day the network is read as of (YYYY-MM-DD; default today).")
-    var asOf: String?
+    var asOf: Checked<Day>?
 
     @Option(help: "Days after joining that someone counts as a newcomer.")
     var newcomerDays: Int = 30
@@ -114,17 +116,21 @@ struct AnalysisFlags: ParsableArguments {
     @Option(help: "The relation --under follows: sponsor (their downline) or owner (their owned team).")
     var underBy: RelationOption = .sponsor
 
-    func options() throws -> AnalysisOptions {
-        guard newcomerDays >= 0 else { throw UsageError("--newcomer-days must be 0 or more") }
-        guard maxSpan >= 0 else { throw UsageError("--max-span must be 0 or more") }
-        return AnalysisOptions(asOf: try day(asOf), newcomerDays: newcomerDays, maxSpan: maxSpan)
+    func validate() throws {
+        _ = try asOf?.value()
+        try settings().validate()
     }
 
-    /// The `--under` selection, or nil for everyone.
-    func selection(in network: Network) throws -> [Bool]? {
-        guard let under else { return nil }
-        let person = try PersonArgument.resolve(under, in: network)
-        return network.selection(under: person, by: underBy.relation)
+    /// The settings as the use cases take them.
+    func settings() throws -> AnalysisSettings {
+        AnalysisSettings(
+            asOf: try asOf?.value(), newcomerDays: newcomerDays, maxSpan: maxSpan, under: under,
+            underBy: underBy.relation)
+    }
+
+    /// The analysis input of a command: the network and these settings.
+    func input(_ network: NetworkInput) throws -> AnalysisInput {
+        AnalysisInput(source: try network.source(), settings: try settings())
     }
 }
 
@@ -160,27 +166,30 @@ struct JSONFormatOption: ParsableArguments {
     enum Name: String, ExpressibleByArgument, CaseIterable { case json }
 }
 
-enum PersonArgument {
-    static func resolve(_ id: String, in network: Network) throws -> Int32 {
-        guard let person = network.index(of: id) else { throw UsageError("no person with id '\(id)' in the network") }
-        return person
-    }
-}
-
-/// Today, or the given YYYY-MM-DD.
-func day(_ text: String?) throws -> Day {
-    guard let text else {
-        let now = Int(Date().timeIntervalSince1970)
-        let local = now + TimeZone.current.secondsFromGMT()
-        return Day(daysSinceEpoch: Int32(local / 86400))
-    }
-    guard let day = Day(parsing: text) else { throw UsageError("'\(text)' is not a date (expected YYYY-MM-DD)") }
-    return day
-}
-
 extension Records {
     /// Prints the records to standard output.
     func print(_ format: RecordFormat) throws {
         try write(format, to: &Output.standard)
+    }
+}
+
+extension JSONValue {
+    /// Prints the value to standard output.
+    func print(expanded: Bool = false) throws {
+        try write(to: &Output.standard, expanded: expanded)
+    }
+}
+
+/// Today, or the given YYYY-MM-DD (the edit commands' `--date`).
+func day(_ text: String?) throws -> Day {
+    guard let text else { return .today() }
+    return try Day.parameter(text, .asOf)
+}
+
+extension NetworkInput {
+    /// Reads and validates a network file (`import`'s input), through ``OpenNetworkRequest``.
+    static func loadFile(_ path: String, teams: String?, encoding: String, mappings: [String]) throws -> Network {
+        let options = try ReadParameters.options(encoding: encoding, mappings: mappings)
+        return try OpenNetworkRequest(source: .file(NetworkFile(path: path, teams: teams, options: options))).run()
     }
 }

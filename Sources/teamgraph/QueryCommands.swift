@@ -1,6 +1,7 @@
 import ArgumentParser
 import TeamGraph
 import TeamGraphIO
+import TeamGraphUseCases
 
 struct ChainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,10 +22,8 @@ struct ChainCommand: ParsableCommand {
     func run() throws {
         var input = input
         let person = try input.positionals([person], names: ["person"])[0]
-        let network = try input.load(asOf: asOf.asOf)
-        let p = try PersonArgument.resolve(person, in: network)
-        let chain = network.chain(of: p, by: by.relation)
-        Output.standard.append(Reports.chainJSON(person: p, by: by.relation, chain: chain, in: network))
+        try ChainRequest(network: try input.request(asOf: asOf.asOf), person: person, relation: by.relation).run().json
+            .print()
     }
 }
 
@@ -47,9 +46,8 @@ struct AnswersToCommand: ParsableCommand {
         var input = input
         let ab = try input.positionals([a, b], names: ["a", "b"])
         let (a, b) = (ab[0], ab[1])
-        let network = try input.load(asOf: asOf.asOf)
-        let yes = network.answers(
-            try PersonArgument.resolve(a, in: network), to: try PersonArgument.resolve(b, in: network), by: by.relation)
+        let yes = try AnswersToRequest(network: try input.request(asOf: asOf.asOf), person: a, leader: b, relation: by.relation)
+            .run()
         Output.standard.append(yes ? "yes\n" : "no\n")
         if !yes { throw ExitCode(1) }
     }
@@ -71,14 +69,16 @@ struct ReportsCommand: ParsableCommand {
     @OptionGroup var format: FormatOption
     @OptionGroup var asOf: AsOfOption
 
+    func validate() throws {
+        if let depth, depth < 0 { throw UseCaseError.badRequest(.depth, .tooSmall(depth, minimum: 0)) }
+    }
+
     func run() throws {
-        if let depth, depth < 0 { throw UsageError("--depth must be 0 or more") }
         var input = input
         let person = try input.positionals([person], names: ["person"])[0]
-        let network = try input.load(asOf: asOf.asOf)
-        let p = try PersonArgument.resolve(person, in: network)
-        try Reports.reports(network.reports(of: p, by: by.relation, maxDepth: depth), in: network).print(
-            format.resolved)
+        let request = ReportsRequest(
+            network: try input.request(asOf: asOf.asOf), person: person, depth: depth, relation: by.relation)
+        try request.run().records.print(format.resolved)
     }
 }
 
@@ -87,7 +87,7 @@ struct CommonCommand: ParsableCommand {
         commandName: "common",
         abstract: "Print the nearest leader two people share, or none.",
         discussion: """
-            The lowest common ancestor; each person counts as on their own chain, so the common
+            The lowest common ancestor; each person counts as on their own chain, so the common \
             leader of someone and their owner is that owner.
 
             Example:
@@ -104,9 +104,8 @@ struct CommonCommand: ParsableCommand {
         var input = input
         let ab = try input.positionals([a, b], names: ["a", "b"])
         let (a, b) = (ab[0], ab[1])
-        let network = try input.load(asOf: asOf.asOf)
-        let leader = network.commonLeader(
-            try PersonArgument.resolve(a, in: network), try PersonArgument.resolve(b, in: network), by: by.relation)
-        Output.standard.append(TerminalText.safe(leader.map { network.ids[Int($0)] } ?? "none") + "\n")
+        let leader = try CommonRequest(network: try input.request(asOf: asOf.asOf), person: a, other: b, relation: by.relation)
+            .run()
+        Output.standard.append(TerminalText.safe(leader ?? "none") + "\n")
     }
 }

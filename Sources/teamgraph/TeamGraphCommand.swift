@@ -3,6 +3,7 @@ import Foundation
 import TeamGraph
 import TeamGraphIO
 import TeamGraphStore
+import TeamGraphUseCases
 
 @main
 struct TeamGraphCommand: ParsableCommand {
@@ -30,11 +31,24 @@ struct TeamGraphCommand: ParsableCommand {
     /// Runs the command line with TeamGraph's exit statuses: usage errors and bad input exit 2.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command: ParsableCommand
+            do {
+                command = try parseAsRoot()
+            } catch {
+                // A command's validate() refused a value: report it like the same refusal in run().
+                throw ownValidationError(in: error) ?? error
+            }
             try command.run()
             try Output.standard.flush()
         } catch let error as InvalidInput {
             Output.standardError(error.report())
+            Foundation.exit(2)
+        } catch let error as UseCaseError {
+            if let report = error.invalidInputReport {
+                Output.standardError(report)
+            } else {
+                Output.standardError("teamgraph: \(error.commandLineMessage ?? "")")
+            }
             Foundation.exit(2)
         } catch let error as StoreError {
             if case .invalid(let input) = error {
@@ -67,4 +81,16 @@ struct TeamGraphCommand: ParsableCommand {
             Foundation.exit(2)
         }
     }
+}
+
+/// The error a command's `validate()` threw, when it is one of TeamGraph's own (ArgumentParser
+/// wraps it in its internal `CommandError`, whose `parserError` is `.userValidationError(error)`).
+func ownValidationError(in error: Error) -> Error? {
+    for child in Mirror(reflecting: error).children where child.label == "parserError" {
+        for payload in Mirror(reflecting: child.value).children where payload.label == "userValidationError" {
+            if let own = payload.value as? UseCaseError { return own }
+            if let own = payload.value as? UsageError { return own }
+        }
+    }
+    return nil
 }

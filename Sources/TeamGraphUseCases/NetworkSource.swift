@@ -1,0 +1,115 @@
+import TeamGraph
+import TeamGraphIO
+import TeamGraphStore
+
+/// Where a network is read from: a file (with its teams file and reading options) or a store.
+public enum NetworkSource: Sendable {
+    /// A `.csv` or `.json` file.
+    case file(NetworkFile)
+    /// A TeamGraph store, read only, as of a day.
+    case store(path: String)
+
+    /// The files and stores read, so that a shell can refuse to write over one of them.
+    public var inputPaths: [String] {
+        switch self {
+        case .file(let file): [file.path] + (file.teams.map { [$0] } ?? [])
+        case .store: []
+        }
+    }
+
+    /// The store read, if any.
+    public var storePath: String? {
+        if case .store(let path) = self { return path }
+        return nil
+    }
+}
+
+/// A network file and how to read it.
+public struct NetworkFile: Sendable {
+    /// The people file (`.csv`, `.json`, or `-` for CSV on standard input).
+    public var path: String
+    /// A teams CSV (`id, name, lead`).
+    public var teams: String?
+    /// The text encoding and header mappings.
+    public var options: ReadOptions
+
+    /// Describes a file to read.
+    public init(path: String, teams: String? = nil, options: ReadOptions = ReadOptions()) {
+        self.path = path
+        self.teams = teams
+        self.options = options
+    }
+}
+
+/// Parsing of the reading options a request names as text.
+public enum ReadParameters {
+    /// The fields a mapping can name.
+    public static let mappableFields = Field.allCases.map(\.rawValue) + ["lead"]
+
+    /// The encoding named `name` (`utf-8`, `gb18030`, ...).
+    public static func encoding(_ name: String) throws(UseCaseError) -> TextEncoding {
+        guard let encoding = TextEncoding(name: name) else { throw .badRequest(.encoding, .unknownEncoding(name)) }
+        return encoding
+    }
+
+    /// Parses `field=Header`.
+    public static func mapping(_ text: String) throws(UseCaseError) -> (field: String, header: String) {
+        guard let equals = text.firstIndex(of: "=") else { throw .badRequest(.mapping, .malformedMapping(text)) }
+        let field = text[..<equals].trimmingSpaces.lowercased()
+        guard mappableFields.contains(field) else {
+            throw .badRequest(.mapping, .unknownField(field, known: mappableFields))
+        }
+        return (field, String(text[text.index(after: equals)...]))
+    }
+
+    /// Read options from an encoding name and mappings.
+    public static func options(encoding: String, mappings: [String]) throws(UseCaseError) -> ReadOptions {
+        var options = ReadOptions(encoding: try self.encoding(encoding))
+        for text in mappings {
+            let (field, header) = try mapping(text)
+            options.mappings[field] = header
+        }
+        return options
+    }
+}
+
+/// Opens a network: reads and validates a file, or reads a store as of a day.
+public struct OpenNetworkRequest: UseCaseRequest {
+    /// Where the network is.
+    public var source: NetworkSource
+    /// For a store: the day whose end the network is read as of (nil: today).
+    public var asOf: Day?
+
+    /// Creates the request.
+    public init(source: NetworkSource, asOf: Day? = nil) {
+        self.source = source
+        self.asOf = asOf
+    }
+
+    /// The network.
+    public func run() throws(UseCaseError) -> Network {
+        switch source {
+        case .file(let file):
+            do {
+                return try NetworkLoader.load(path: file.path, teamsPath: file.teams, options: file.options)
+            } catch {
+                throw .invalidInput(error)
+            }
+        case .store(let path):
+            do {
+                return try Store.open(path, mode: .readOnly).network(asOf: asOf ?? .today())
+            } catch {
+                throw .store(error)
+            }
+        }
+    }
+}
+
+extension Network {
+    /// The index of the person with `id`, or ``UseCaseError/notFound(person:parameter:)`` naming
+    /// the parameter that gave it.
+    public func person(_ id: String, _ parameter: RequestParameter) throws(UseCaseError) -> Int32 {
+        guard let person = index(of: id) else { throw .notFound(person: id, parameter: parameter) }
+        return person
+    }
+}

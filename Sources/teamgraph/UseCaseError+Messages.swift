@@ -1,0 +1,113 @@
+import TeamGraph
+import TeamGraphChart
+import TeamGraphIO
+import TeamGraphStore
+import TeamGraphUseCases
+
+extension RequestParameter {
+    /// The command-line flag that gives the parameter.
+    var flag: String {
+        switch self {
+        case .network: "NETWORK"
+        case .store: "--db"
+        case .teams: "--teams"
+        case .encoding: "--encoding"
+        case .mapping: "--map"
+        case .asOf: "--as-of"
+        case .newcomerDays: "--newcomer-days"
+        case .maxSpan: "--max-span"
+        case .under: "--under"
+        case .person: "PERSON"
+        case .other: "B"
+        case .depth: "--depth"
+        case .root: "--root"
+        case .maxNodes: "--max-nodes"
+        case .format: "--format"
+        case .output: "--output"
+        case .engine: "--engine"
+        case .rankDirection: "--rankdir"
+        case .coloring: "--color"
+        case .diff: "--diff"
+        case .from: "--from"
+        case .to: "--to"
+        case .since: "--since"
+        case .until: "--until"
+        }
+    }
+}
+
+/// "a", "a or b", "a, b or c".
+func alternatives(_ names: [String]) -> String {
+    guard let last = names.last else { return "" }
+    return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " or " + last
+}
+
+extension UseCaseError {
+    /// The message the command line prints after `teamgraph: `, with the flags and hints a user
+    /// at a terminal needs; nil for invalid input, which is printed as its own report.
+    var commandLineMessage: String? {
+        switch self {
+        case .badRequest(let parameter, let value):
+            switch value {
+            case .notADate(let text): return "'\(text)' is not a date (expected YYYY-MM-DD)"
+            case .unknownEncoding(let name): return "unknown encoding '\(name)'; use utf-8 or gb18030"
+            case .malformedMapping(let text): return "--map expects field=Header, got '\(text)'"
+            case .unknownField(let field, let known):
+                return "--map: unknown field '\(field)'; fields are \(known.joined(separator: ", "))"
+            case .tooSmall(_, let minimum): return "\(parameter.flag) must be \(minimum) or more"
+            case .unknownName(let name, let allowed):
+                return "unknown \(parameter.flag) '\(name)'; use \(alternatives(allowed))"
+            case .notADayRange(let text):
+                return "\(parameter.flag) expects FROM..TO dates, e.g. 2026-01-01..2026-06-30; got '\(text)'"
+            case .unknownOutputFormat(let name):
+                return "cannot tell the output format of '\(name)'; give --to csv or --to json"
+            case .missing:
+                return parameter == .store ? "no store: give --db FILE or set TEAMGRAPH_DB" : "give \(parameter.flag)"
+            }
+        case .conflicting(.diff, .asOf):
+            return "--diff draws the network at its second date; leave out --as-of"
+        case .conflicting(let a, let b):
+            return "give \(a.flag) or \(b.flag), not both"
+        case .notFound(let person, _):
+            return "no person with id '\(person)' in the network"
+        case .invalidInput:
+            return nil
+        case .store(let error):
+            if case .invalid = error { return nil }
+            return error.description
+        case .chart(let error):
+            return error.commandLineMessage
+        }
+    }
+
+    /// The report of invalid input (every problem, one a line), if that is what this is.
+    var invalidInputReport: String? {
+        switch self {
+        case .invalidInput(let input): input.report()
+        case .store(.invalid(let input)): input.report()
+        default: nil
+        }
+    }
+}
+
+extension ChartError {
+    /// The command line's message, naming the flags that set what is wrong and how to narrow.
+    var commandLineMessage: String {
+        switch self {
+        case .unknownRoot(let id): "no person with id '\(id)' in the network (--root)"
+        case .negativeDepth(let depth): "--depth must be 0 or more, not \(depth)"
+        case .invalidMaxNodes(let count): "--max-nodes must be 1 or more, not \(count)"
+        case .graphviz(let message): "Graphviz: \(message)"
+        case .output(let message): message
+        case .outOfMemory(let people):
+            "out of memory laying out \(GraphvizText.count(people)) people; narrow the chart (--root ID, --depth N or a lower --max-nodes)"
+        }
+    }
+}
+
+extension ChartParameterNames {
+    /// The chart's parameters as `teamgraph render` names them, for its notes and SVG tooltips.
+    static let teamgraphFlags = ChartParameterNames(
+        root: RequestParameter.root.flag, depth: RequestParameter.depth.flag,
+        maxNodes: RequestParameter.maxNodes.flag, engine: RequestParameter.engine.flag)
+}
