@@ -79,9 +79,9 @@ extension Network {
             for (t, team) in teams.enumerated() {
                 guard let lead = team.lead, teamIndex[Int(lead)] != Int32(t) else { continue }
                 let other = teamIndex[Int(lead)]
-                let where_ = other >= 0 ? "belongs to team \(teamLabel(Int(other)))" : "belongs to no team"
+                let belonging = other >= 0 ? "belongs to team \(teamLabel(Int(other)))" : "belongs to no team"
                 gaps.append(
-                    Gap(kind: .leadOutsideTeam, subject: .team(Int32(t)), detail: "lead \(label(lead)) \(where_)"))
+                    Gap(kind: .leadOutsideTeam, subject: .team(Int32(t)), detail: "lead \(label(lead)) \(belonging)"))
             }
         }
         return gaps

@@ -55,12 +55,12 @@ extension Network {
             for cycle in cycles {
                 let first = Int(cycle.min()!)
                 let names = (cycle + [cycle[0]]).map { people.ids[Int($0)] }.joined(separator: " → ")
-                var where_ = ""
+                var lineList = ""
                 if !source.lines.isEmpty {
-                    where_ = " (lines " + cycle.map { String(source.lines[Int($0)]) }.joined(separator: ", ") + ")"
+                    lineList = " (lines " + cycle.map { String(source.lines[Int($0)]) }.joined(separator: ", ") + ")"
                 }
                 problems.append(
-                    source.problem(record: first, field: relation.field, "\(relation.rawValue) cycle: \(names)\(where_)"))
+                    source.problem(record: first, field: relation.field, "\(relation.rawValue) cycle: \(names)\(lineList)"))
                 // Break the cycle so later checks see a forest.
                 if relation == .sponsor { sponsors[first] = -1 } else { owners[first] = -1 }
             }

@@ -136,11 +136,12 @@ private struct Temporary {
     mutating func name(fail: (Int32) -> OutputError) throws {
         guard nameBytes.isEmpty else { return }
         var attempts = 0
+        let atEmptyPath: Int32 = 0x1000  // AT_EMPTY_PATH, which Glibc does not export.
         while true {
             let name = Temporary.randomName()
             let slot = TemporaryFiles.register(directory: directory, name: name)
             if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", directory, name, AT_SYMLINK_FOLLOW) == 0
-                || linkat(descriptor, "", directory, name, 0x1000 /* AT_EMPTY_PATH */) == 0
+                || linkat(descriptor, "", directory, name, atEmptyPath) == 0
             {
                 nameBytes = name
                 self.slot = slot

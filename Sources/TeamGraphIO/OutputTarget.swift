@@ -1,3 +1,7 @@
+// swift-format-ignore-file: AmbiguousTrailingClosureOverload
+// (`write(produce:)` takes a buffer or a file descriptor; a trailing closure names which by its
+// parameter's type.)
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
