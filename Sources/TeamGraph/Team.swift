@@ -36,4 +36,19 @@ public struct Person: Sendable, Hashable {
     public var joined: Day?
     /// The status.
     public var status: Status
+
+    /// Creates a person's fields.
+    public init(
+        id: String, name: String = "", sponsor: String? = nil, owner: String? = nil, role: String = "",
+        team: String? = nil, joined: Day? = nil, status: Status = .active
+    ) {
+        self.id = id
+        self.name = name
+        self.sponsor = sponsor
+        self.owner = owner
+        self.role = role
+        self.team = team
+        self.joined = joined
+        self.status = status
+    }
 }

@@ -98,82 +98,12 @@ extension Store {
         var teamExtraIndex: [String: Int] = [:]
         for (k, key) in state.meta.teamExtraKeys.enumerated() { teamExtraIndex[key] = k }
         while try changes.step() {
-            let field = changes.text(2)
-            let old = changes.text(3)
-            let row = "change seq \(changes.int(5))"
-            /// The old value as a reference: -1 for none, nil (damage) when it names nothing.
-            func reference(_ target: String, count: Int) -> Int32? {
-                if old.isEmpty { return -1 }
-                let r = changes.isNull(4) ? -1 : changes.int(4)
-                guard r >= 0 && r < Int64(count) else {
-                    damage.add(row, "old \(field) '\(old)' is not a \(target) in the store")
-                    return nil
-                }
-                return Int32(r)
-            }
-            if !changes.isNull(0) && !changes.isNull(1) {
-                damage.add(row, "the change names both a person and a team")
-            } else if !changes.isNull(0) {
-                let p = changes.int(0)
-                guard p >= 0 && p < Int64(state.count) else {
-                    damage.add(row, "person refers to person idx \(p), which does not exist")
-                    continue
-                }
-                let i = Int(p)
-                switch field {
-                case "name": state.names[i] = old
-                case "role": state.roles[i] = old
-                case "sponsor", "owner":
-                    guard let r = reference("person", count: state.count) else { continue }
-                    guard r != Int32(i) else {
-                        damage.add(row, "old \(field) '\(old)' is the person themselves")
-                        continue
-                    }
-                    if field == "sponsor" { state.sponsors[i] = r } else { state.owners[i] = r }
-                case "team":
-                    if let r = reference("team", count: state.teamIDs.count) { state.teams[i] = r }
-                case "joined":
-                    if old.isEmpty {
-                        state.joined[i] = nil
-                    } else if let value = Day(parsing: old) {
-                        state.joined[i] = value
-                    } else {
-                        damage.add(row, "old joined '\(old)' is not a day")
-                    }
-                case "status":
-                    if let value = Status(parsing: old) {
-                        state.statuses[i] = value
-                    } else {
-                        damage.add(row, "old status '\(old)' is not a status")
-                    }
-                default:
-                    if let key = StoreState.extraKey(field), let k = extraIndex[key] {
-                        state.extras[k][i] = old
-                    } else {
-                        damage.add(row, "'\(field)' is not a field of a person in this store")
-                    }
-                }
-            } else if !changes.isNull(1) {
-                let t = changes.int(1)
-                guard t >= 0 && t < Int64(state.teamIDs.count) else {
-                    damage.add(row, "team refers to team idx \(t), which does not exist")
-                    continue
-                }
-                let ti = Int(t)
-                switch field {
-                case "name": state.teamNames[ti] = old
-                case "lead":
-                    if let r = reference("person", count: state.count) { state.teamLeads[ti] = r }
-                default:
-                    if let key = StoreState.extraKey(field), let k = teamExtraIndex[key], k < state.teamExtras[ti].count {
-                        state.teamExtras[ti][k] = old
-                    } else {
-                        damage.add(row, "'\(field)' is not a field of a team in this store")
-                    }
-                }
-            } else {
-                damage.add(row, "the change names neither a person nor a team")
-            }
+            state.undo(
+                UndoRow(
+                    seq: changes.int(5), person: changes.isNull(0) ? nil : changes.int(0),
+                    team: changes.isNull(1) ? nil : changes.int(1), field: changes.text(2), old: changes.text(3),
+                    oldReference: changes.isNull(4) ? nil : changes.int(4)),
+                extraIndex: extraIndex, teamExtraIndex: teamExtraIndex, damage: &damage)
         }
     }
 }

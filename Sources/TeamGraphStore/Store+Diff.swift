@@ -59,6 +59,21 @@ public struct NetworkDiff: Sendable {
     }
 }
 
+extension DiffKind {
+    /// The kind of a change of `field` (nil: not listed in a diff), given the status after it.
+    init?(_ field: PersonField, to status: Status) {
+        switch field {
+        case .status: self = status == .left ? .left : .status
+        case .sponsor: self = .sponsor
+        case .owner: self = .owner
+        case .team: self = .team
+        case .role: self = .role
+        case .name: self = .name
+        case .joined: return nil
+        }
+    }
+}
+
 extension Store {
     /// The differences between the network at the end of `from` and at the end of `to`.
     ///
@@ -85,24 +100,20 @@ extension Store {
             }
             var lists: [DiffKind: [(Int, String, String)]] = [:]
             let fromDay = from.daysSinceEpoch
+            let personID: (Int32) -> String = { b.ids[Int($0)] }
+            let teamID: (Int32) -> String = { b.teamIDs[Int($0)] }
             for i in 0..<b.count where after.exists(i) {
                 if b.addedDay[i] > fromDay {
                     lists[.joined, default: []].append((i, "", ""))
                     continue
                 }
-                func compare(_ kind: DiffKind, _ field: String) {
-                    let (x, y) = (a.value(of: field, person: i), b.value(of: field, person: i))
-                    if x != y { lists[kind, default: []].append((i, x, y)) }
+                let (x, y) = (a.personRowValue(i), b.personRowValue(i))
+                for change in y.changes(from: x, extraKeys: [], personID: personID, teamID: teamID) {
+                    guard case .person(let field) = change.field, let kind = DiffKind(field, to: y.status) else {
+                        continue
+                    }
+                    lists[kind, default: []].append((i, change.old, change.new))
                 }
-                if a.statuses[i] != b.statuses[i] {
-                    lists[b.statuses[i] == .left ? .left : .status, default: []].append(
-                        (i, a.statuses[i].description, b.statuses[i].description))
-                }
-                compare(.sponsor, "sponsor")
-                compare(.owner, "owner")
-                compare(.team, "team")
-                compare(.role, "role")
-                compare(.name, "name")
             }
             var entries: [DiffEntry] = []
             for kind in DiffKind.allCases {

@@ -75,8 +75,7 @@ extension Store {
         if existing == 0 {
             let new = StoreState(network)
             let counts = try Store.commit(
-                db, old: StoreState(), new: new, touched: nil, touchedTeams: nil, kind: "import", info: info,
-                source: source, rebuildIndexes: true)
+                db, old: StoreState(), new: new, kind: "import", info: info, source: source, rebuildIndexes: true)
             return ImportSummary(initial: true, people: network.count, added: counts.added, left: 0, changes: 0)
         }
         if let latest = try Store.fetchDay(db, file: file, "SELECT max(effective) FROM batch", row: "the latest batch"),
@@ -89,7 +88,7 @@ extension Store {
         let old = try StoreState.read(db, file: file)
         let (new, left) = Store.merged(old, with: network)
         let counts = try Store.commit(
-            db, old: old, new: new, touched: nil, touchedTeams: nil, kind: "import", info: info, source: source)
+            db, old: old, new: new, kind: "import", info: info, source: source)
         if counts.added == 0 && counts.changes == 0 && counts.teamsAdded == 0 {
             // Nothing differs: leave no trace, not even an empty batch.
             throw NothingChanged()

@@ -9,9 +9,14 @@ extension Store {
     /// The SQLite `application_id` that marks a file as a TeamGraph store ("TGST").
     public static let applicationID: Int32 = 0x5447_5354
 
-    /// The migrations, one per schema version: `migrations[v - 1]` brings version `v - 1` to `v`.
-    static let migrations: [@Sendable (Database) throws -> Void] = [
-        { db in
+    /// The schema versions, as GRDB migrations `v1`, `v2`, ...: migration `vN` brings the schema
+    /// to version N and sets `user_version` to N (the quick check ``migrate()`` makes, and what
+    /// stores made before the migrator, which have no `grdb_migrations` table, hold).
+    static func migrator(for path: String) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", foreignKeyChecks: .immediate) { db in
+            try Store.requireBlank(db, path)
+            try db.execute(sql: "PRAGMA application_id = \(Store.applicationID)")
             try db.execute(
                 sql: """
                     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -64,8 +69,21 @@ extension Store {
                     CREATE INDEX change_by_batch ON change(batch);
                     """)
             for index in personIndexes { try db.execute(sql: index.create) }
+            try db.execute(sql: "PRAGMA user_version = 1")
         }
-    ]
+        return migrator
+    }
+
+    /// Refuses to create the schema in a file that holds tables (besides the migrator's own):
+    /// ``SchemaAlreadyMade`` when another process made the store meanwhile, else not a store.
+    static func requireBlank(_ db: Database, _ path: String) throws {
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name != 'grdb_migrations'") ?? 0
+        guard tables > 0 else { return }
+        if try Int64.fetchOne(db, sql: "PRAGMA application_id") == Int64(Store.applicationID) {
+            throw SchemaAlreadyMade()
+        }
+        throw StoreError.notAStore("\(path) is not a TeamGraph store; it was left untouched")
+    }
 
     /// The indexes of the `person` table: dropped and rebuilt around the first import, where
     /// building them once over sorted data is several times faster than updating them per row.
@@ -138,41 +156,48 @@ extension Store {
         return store
     }
 
-    /// Brings the schema to ``schemaVersion`` in one transaction (creating it in a new file).
+    /// Brings the schema to ``schemaVersion`` through ``migrator(for:)`` (creating it in a new file).
     ///
     /// A store already at ``schemaVersion`` is not written at all (so a refused edit leaves the
     /// file byte for byte as it was). A new file is put in WAL mode first (readers never block the
     /// writer); processes creating the same store at once wait for each other's transaction, and
-    /// the later ones find the schema made.
+    /// the later ones find the schema made. A store made before the migrator (its `user_version`
+    /// set, no `grdb_migrations` table) is adopted: its versions are marked applied, then the
+    /// newer migrations run.
     func migrate() throws(StoreError) {
         do {
-            try pool.barrierWriteWithoutTransaction { db in
-                if try Int.fetchOne(db, sql: "PRAGMA user_version") == Store.schemaVersion { return }
-                try Store.enableWAL(db, path)
-                try db.inTransaction(.immediate) {
-                    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                    if version == 0 {
-                        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                        guard tables == 0 else {
-                            throw StoreError.notAStore("\(path) is not a TeamGraph store; it was left untouched")
-                        }
-                        try db.execute(sql: "PRAGMA application_id = \(Store.applicationID)")
-                    }
-                    guard version <= Store.schemaVersion else {
-                        throw StoreError.notAStore("\(path) has a newer store schema (\(version)); upgrade teamgraph")
-                    }
-                    if version == Store.schemaVersion { return .rollback }
-                    var current = version
-                    while current < Store.schemaVersion {
-                        try Store.migrations[current](db)
-                        current += 1
-                    }
-                    try db.execute(sql: "PRAGMA user_version = \(Store.schemaVersion)")
-                    return .commit
+            let current = try pool.barrierWriteWithoutTransaction { db -> Bool in
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if version == Store.schemaVersion { return true }
+                guard version <= Store.schemaVersion else {
+                    throw StoreError.notAStore("\(path) has a newer store schema (\(version)); upgrade teamgraph")
                 }
+                try Store.enableWAL(db, path)
+                try Store.adoptVersions(db)
+                return false
+            }
+            if current { return }
+            do {
+                try Store.migrator(for: path).migrate(pool)
+            } catch is SchemaAlreadyMade {
+                // Another process created the store between our check and our transaction.
+                let done = try pool.read { db in try Store.migrator(for: path).hasCompletedMigrations(db) }
+                if !done { throw StoreError.database("\(path): the store's schema is incomplete") }
             }
         } catch {
             throw StoreError.wrapping(error)
+        }
+    }
+
+    /// Marks the versions of a store made before the migrator as applied (in one transaction).
+    static func adoptVersions(_ db: Database) throws {
+        try db.inTransaction(.immediate) {
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            let hasTable = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'grdb_migrations'") ?? 0
+            guard version > 0 && hasTable == 0 else { return .rollback }
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            for v in 1...version { try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: ["v\(v)"]) }
+            return .commit
         }
     }
 
@@ -201,3 +226,7 @@ extension Store {
         try read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
     }
 }
+
+/// Thrown by the first migration when the store's schema is already there (made by another
+/// process in the meantime).
+struct SchemaAlreadyMade: Error {}

@@ -52,7 +52,7 @@ struct AddCommand: ParsableCommand {
         let person = NewPerson(
             id: id, name: name, sponsor: sponsor, owner: owner, role: role, team: team,
             joined: try joined.map { try day($0) }, status: try parseStatus(status) ?? .active, extras: extras)
-        report(try edit.open().add(person, info: info), info)
+        report(try edit.open().apply(.add(person), info: info), info)
     }
 }
 
@@ -72,7 +72,7 @@ struct AssignCommand: ParsableCommand {
     func run() throws {
         guard (owner != nil) != noOwner else { throw UsageError("give exactly one of --owner ID and --no-owner") }
         let info = try edit.info()
-        report(try edit.open().assign(id, owner: owner, info: info), info)
+        report(try edit.open().apply(.assign(person: id, owner: owner), info: info), info)
     }
 }
 
@@ -97,7 +97,7 @@ struct MoveCommand: ParsableCommand {
             throw UsageError("give exactly one of --sponsor ID and --no-sponsor")
         }
         let info = try edit.info()
-        report(try edit.open().move(id, sponsor: sponsor, alone: alone, info: info), info)
+        report(try edit.open().apply(.move(person: id, sponsor: sponsor, alone: alone), info: info), info)
     }
 }
 
@@ -119,7 +119,7 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let info = try edit.info()
         let update = PersonUpdate(status: try parseStatus(status), role: role, team: team, name: name)
-        report(try edit.open().set(id, update, info: info), info)
+        report(try edit.open().apply(.set(person: id, update), info: info), info)
     }
 }
 
@@ -141,7 +141,7 @@ struct TeamAddCommand: ParsableCommand {
 
     func run() throws {
         let info = try edit.info()
-        report(try edit.open().addTeam(id: id, name: name, lead: lead, info: info), info)
+        report(try edit.open().apply(.addTeam(id: id, name: name, lead: lead), info: info), info)
     }
 }
 
@@ -158,7 +158,7 @@ struct TeamLeadCommand: ParsableCommand {
     func run() throws {
         guard (lead != nil) != noLead else { throw UsageError("give exactly one of a lead id and --no-lead") }
         let info = try edit.info()
-        report(try edit.open().setTeamLead(team, lead: lead, info: info), info)
+        report(try edit.open().apply(.setTeamLead(team: team, lead: lead), info: info), info)
     }
 }
 
@@ -173,6 +173,6 @@ struct TeamRenameCommand: ParsableCommand {
 
     func run() throws {
         let info = try edit.info()
-        report(try edit.open().renameTeam(team, name: name, info: info), info)
+        report(try edit.open().apply(.renameTeam(team: team, name: name), info: info), info)
     }
 }

@@ -1,0 +1,43 @@
+import TeamGraph
+
+/// The reads an edit needs from a store, answered by its backend (``SQLiteEditReader`` today):
+/// single rows and small sets by index, never the whole network.
+///
+/// Every method may throw ``StoreError/damaged(_:)`` for a row it reads that breaks the store's
+/// rules, or a database error.
+protocol EditReader {
+    /// The store file, as given (named by damage reports).
+    var file: String { get }
+    /// The store's metadata (extra keys, layouts).
+    func meta() throws -> StoreMeta
+    /// Every team (teams are few: an edit checks team ids and records team changes from them).
+    func teams() throws -> [TeamRow]
+    /// The number of person rows (the next new person's index); 0 for an empty store.
+    func personCount() throws -> Int
+    /// The index of the person with `id` (already trimmed), if any.
+    func personIndex(_ id: String) throws -> Int?
+    /// The person row at `index` (`0 ..< personCount()`).
+    func person(_ index: Int) throws -> PersonRow
+    /// The people whose sponsor is `index` (their frontline), by index.
+    func sponsorChildren(of index: Int) throws -> [Int]
+    /// The latest effective day after `day` of a change of `field` of the person, if any.
+    func latestChange(person index: Int, field: PersonField, after day: Day) throws -> Day?
+    /// The latest effective day after `day` of a change of `field` of anyone, if any.
+    func latestChange(ofAnyone field: PersonField, after day: Day) throws -> Day?
+    /// The latest effective day after `day` of a change of `field` of the team, if any.
+    func latestChange(team index: Int, field: TeamField, after day: Day) throws -> Day?
+}
+
+/// What an edit changes, as rows before and after: what a backend writes in one transaction.
+struct ChangeSet {
+    /// The metadata before and after.
+    var oldMeta: StoreMeta
+    var meta: StoreMeta
+    /// People touched, in the order touched: new rows (`old` nil) and changed ones.
+    var people: [(old: PersonRow?, new: PersonRow)] = []
+    /// Every team before, and after (new teams appended).
+    var oldTeams: [TeamRow]
+    var teams: [TeamRow]
+    /// Every person row read (touched or not), so references can be named without reading again.
+    var known: [Int: PersonRow]
+}
