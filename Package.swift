@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "TeamGraphCLITests", dependencies: ["TeamGraphTestSupport"]),
         .testTarget(
             name: "TeamGraphUseCasesTests",
-            dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphUseCases", "TeamGraphTestSupport"]
+            dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphChart", "TeamGraphUseCases", "TeamGraphTestSupport"]
         ),
         .testTarget(
             name: "TeamGraphStoreTests",

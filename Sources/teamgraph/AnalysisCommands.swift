@@ -12,7 +12,8 @@ struct StatsCommand: ParsableCommand {
             is depth 0).
 
             Example:
-              teamgraph stats Samples/network.csv --teams Samples/teams.csv --as-of 2026-06-30
+              teamgraph stats Samples/network.csv --teams Samples/teams.csv \\
+                  --as-of 2026-06-30
               teamgraph stats --db org.teamgraph --as-of 2026-06-30
             """)
 
@@ -55,7 +56,8 @@ struct GapsCommand: ParsableCommand {
             owner-outside-line, team-without-lead, lead-outside-team), then input order.
 
             Example:
-              teamgraph gaps Samples/network.csv --teams Samples/teams.csv --as-of 2026-06-30 --fail-on-gaps
+              teamgraph gaps Samples/network.csv --teams Samples/teams.csv \\
+                  --as-of 2026-06-30 --fail-on-gaps
             """)
 
     @OptionGroup var input: NetworkInput

@@ -13,7 +13,8 @@ struct ConvertCommand: ParsableCommand {
             output, --teams-out writes the teams file.
 
             Example:
-              teamgraph convert Samples/network.csv --teams Samples/teams.csv -o network.json
+              teamgraph convert Samples/network.csv --teams Samples/teams.csv \\
+                  -o network.json
             """)
 
     @OptionGroup var input: NetworkInput
@@ -22,7 +23,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The output file (.csv or .json), or - for standard output.")
     var output: String
 
-    @Option(help: "csv or json (default: from the output file's extension).")
+    @Option(help: "The output format (default: from the output file's extension).")
     var to: Checked<NetworkFormat>?
 
     @Option(help: "Also write the teams as CSV to this file.")

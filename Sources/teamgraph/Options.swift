@@ -16,7 +16,7 @@ struct NetworkInput: ParsableArguments {
     @Option(help: "A teams CSV with columns id, name, lead.")
     var teams: String?
 
-    @Option(help: "The CSV text encoding: utf-8 or gb18030.")
+    @Option(help: "The CSV text encoding.")
     var encoding: Checked<TextEncoding> = Checked(.utf8)
 
     @Option(name: .customLong("map"), help: ArgumentHelp("Read a field from another header (repeatable).", valueName: "field=Header"))
@@ -142,7 +142,7 @@ enum RelationOption: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format table|json|csv`; table on a terminal, CSV otherwise.
 struct FormatOption: ParsableArguments {
-    @Option(help: "table, json or csv (default: table on a terminal, csv otherwise).")
+    @Option(help: "The output format (default: table on a terminal, csv otherwise).")
     var format: FormatName?
 
     enum FormatName: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
@@ -160,7 +160,7 @@ struct FormatOption: ParsableArguments {
 /// `--format json` for the commands that always print JSON: accepted so that scripts can pass
 /// the same `--format json` to every command.
 struct JSONFormatOption: ParsableArguments {
-    @Option(help: "json (the only form this command prints; accepted for scripts that pass it to every command).")
+    @Option(help: "The output format: always json (accepted for scripts that pass --format to every command).")
     var format: Name?
 
     enum Name: String, ExpressibleByArgument, CaseIterable { case json }

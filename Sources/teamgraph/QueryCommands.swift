@@ -15,7 +15,7 @@ struct ChainCommand: ParsableCommand {
 
     @OptionGroup var input: NetworkInput
     @Argument(help: "The person's id.") var person: String?
-    @Option(help: "owner (the responsibility chain) or sponsor (the upline).") var by: RelationOption = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: RelationOption = .owner
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var format: JSONFormatOption
 
@@ -39,7 +39,7 @@ struct AnswersToCommand: ParsableCommand {
     @OptionGroup var input: NetworkInput
     @Argument(help: "The person asked about.") var a: String?
     @Argument(help: "The possible leader.") var b: String?
-    @Option(help: "owner or sponsor.") var by: RelationOption = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: RelationOption = .owner
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
@@ -65,7 +65,7 @@ struct ReportsCommand: ParsableCommand {
     @OptionGroup var input: NetworkInput
     @Argument(help: "The person's id.") var person: String?
     @Option(help: "Only people at most this many levels below.") var depth: Int?
-    @Option(help: "owner or sponsor.") var by: RelationOption = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: RelationOption = .owner
     @OptionGroup var format: FormatOption
     @OptionGroup var asOf: AsOfOption
 
@@ -97,7 +97,7 @@ struct CommonCommand: ParsableCommand {
     @OptionGroup var input: NetworkInput
     @Argument(help: "One person.") var a: String?
     @Argument(help: "The other person.") var b: String?
-    @Option(help: "owner or sponsor.") var by: RelationOption = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: RelationOption = .owner
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {

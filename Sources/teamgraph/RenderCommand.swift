@@ -16,9 +16,12 @@ struct RenderCommand: ParsableCommand {
             how to narrow.
 
             Examples:
-              teamgraph render Samples/network.csv --teams Samples/teams.csv --as-of 2026-06-30 -o chart.svg
-              teamgraph render Samples/network.csv --root M002 --depth 2 --by owner --also sponsor -o m002.png
-              teamgraph render Samples/network.csv --group-teams --color team --mark-gaps --format pdf -o wall.pdf
+              teamgraph render Samples/network.csv --teams Samples/teams.csv \\
+                  --as-of 2026-06-30 -o chart.svg
+              teamgraph render Samples/network.csv --root M002 --depth 2 --by owner \\
+                  --also sponsor -o m002.png
+              teamgraph render Samples/network.csv --group-teams --color team \\
+                  --mark-gaps --format pdf -o wall.pdf
               teamgraph render --db team.db --diff 2026-01-01..2026-06-30 -o changes.svg
             """)
 
@@ -28,7 +31,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The output file, or - for standard output.")
     var output: String
 
-    @Option(help: "svg, png, pdf or dot (default: from the output file's extension, else svg).")
+    @Option(help: "The chart format (default: from the output file's extension, else svg).")
     var format: Checked<ChartFormat>?
 
     @Option(name: .customLong("root"), help: ArgumentHelp("Start the chart at this person (repeatable; default: every root).", valueName: "id"))
@@ -37,22 +40,22 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Draw at most this many levels below each root.")
     var depth: Int?
 
-    @Option(help: "The relation drawn as the tree: sponsor or owner.")
+    @Option(help: "The relation drawn as the tree.")
     var by: RelationOption = .sponsor
 
-    @Option(help: "Also draw the other relation (owner or sponsor) as dashed arrows.")
+    @Option(help: "Also draw this relation as dashed arrows.")
     var also: RelationOption?
 
-    @Option(help: "TB (top to bottom) or LR (left to right).")
+    @Option(help: "The direction: TB (top to bottom) or LR (left to right).")
     var rankdir: Checked<RankDirection> = Checked(.topToBottom)
 
-    @Option(help: "dot, tree, twopi or auto (dot up to \(Chart.autoDotLimit) nodes, tree above).")
+    @Option(help: "The layout engine (auto: dot up to \(Chart.autoDotLimit) nodes, tree above).")
     var engine: Checked<ChartEngine> = Checked(.auto)
 
     @Flag(help: "Draw a box around each team, with the lead marked.")
     var groupTeams = false
 
-    @Option(help: "Colour the cards by status, role or team.")
+    @Option(help: "What colours the cards.")
     var color: Checked<ChartColoring> = Checked(.status)
 
     @Flag(help: "Mark coverage gaps (see 'teamgraph gaps'), with a legend.")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TeamGraph
+import TeamGraphChart
 import TeamGraphIO
 import TeamGraphTestSupport
 import TeamGraphUseCases
@@ -102,5 +103,30 @@ import TeamGraphUseCases
             guard case .conflicting(.diff, .asOf) = error as? UseCaseError else { return false }
             return true
         }
+    }
+}
+
+/// Library errors and notes are data: worded without command-line flags unless a shell names them.
+@Suite struct StructuredErrorTests {
+    @Test func chartErrorsNameNoFlags() {
+        let errors: [ChartError] = [
+            .unknownRoot("X"), .negativeDepth(-1), .invalidMaxNodes(0), .graphviz("syntax"), .output("disk full"),
+            .outOfMemory(people: 20000),
+        ]
+        for error in errors { #expect(!error.description.contains("--"), "\(error)") }
+    }
+
+    @Test func theCollapseIsDataWordedByTheShell() throws {
+        let input = AnalysisInput(source: .file(NetworkFile(path: Fixtures.sample("network.csv"))))
+        let plan = try RenderRequest(input: input, chart: Chart(maxNodes: 10), format: .dot).run()
+        let rendered = try plan.render()
+        let collapse = try #require(plan.chart.collapse(for: rendered.selection, in: plan.network))
+        #expect(collapse.scopeCount == 60)
+        #expect(collapse.maxNodes == 10)
+        #expect(collapse.hiddenCount == 60 - rendered.selection.people.count)
+        let note = collapse.note(naming: .api)
+        #expect(!note.contains("--"))
+        #expect(note.contains("raise maxNodes"))
+        #expect(collapse.note(naming: .commandLineFlags).contains("--max-nodes 10"))
     }
 }
