@@ -20,7 +20,7 @@ public struct ReadOptions: Sendable {
         }
         let field = text[..<equals].trimmingSpaces.lowercased()
         let header = String(text[text.index(after: equals)...])
-        let known = Field.allCases.map(\.rawValue) + ["lead"]
+        let known = Field.allCases.map(\.rawValue) + [TeamField.lead.rawValue]
         guard known.contains(field) else {
             throw UsageError("--map: unknown field '\(field)'; fields are \(known.joined(separator: ", "))")
         }
