@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 PEOPLE="${1:-1000000}"
 WORK=.bench/store
 mkdir -p "$WORK"
-flock /tmp/swiftbuild.lock swift build -c release --product teamgraph >/dev/null
+flock /tmp/tg-swift.lock swift build -c release --product teamgraph >/dev/null
 BIN="$(swift build -c release --show-bin-path)/teamgraph"
 
 seconds() { local start=$1 end=$2; python3 -c "print(f'{($end - $start):.2f}')"; }

@@ -191,13 +191,16 @@ extension Store {
             if let row = set.known[Int(i)] { return row.id }
             return try String.fetchOne(db, sql: "SELECT id FROM person WHERE idx = ?", arguments: [i]) ?? ""
         }
-        let teamID: (Int32) -> String = { set.teams[Int($0)].id }
-        for team in set.teams {
-            if team.idx >= set.oldTeams.count {
+        let teamID: (Int32) throws -> String = { t in
+            if let teams = set.teams { return teams[Int(t)].id }
+            return try String.fetchOne(db, sql: "SELECT id FROM team WHERE idx = ?", arguments: [t]) ?? ""
+        }
+        for team in set.teams ?? [] {
+            if team.idx >= set.oldTeams?.count ?? 0 {
                 try writer.insertTeam(team)
-            } else {
+            } else if let old = set.oldTeams?[team.idx] {
                 try writer.updateTeam(
-                    team, try team.changes(from: set.oldTeams[team.idx], extraKeys: set.meta.teamExtraKeys, personID: personID))
+                    team, try team.changes(from: old, extraKeys: set.meta.teamExtraKeys, personID: personID))
             }
         }
         for (old, new) in set.people {

@@ -37,13 +37,24 @@ extension Store {
 
 /// The reads of an edit, answered by SQLite through the store's indexes; every row read is
 /// checked for damage (``StoreDamage``).
-struct SQLiteEditReader: EditReader {
+final class SQLiteEditReader: EditReader {
     let db: Database
     let file: String
+    private var cachedMeta: StoreMeta?
+    private var cachedCount: Int?
+    private var cachedTeamCount: Int?
+
+    init(db: Database, file: String) {
+        self.db = db
+        self.file = file
+    }
 
     func meta() throws -> StoreMeta {
+        if let cachedMeta { return cachedMeta }
         do {
-            return try StoreMeta.read(db)
+            let meta = try StoreMeta.read(db)
+            cachedMeta = meta
+            return meta
         } catch {
             var damage = StoreDamage(file: file)
             damage.add(
@@ -55,9 +66,23 @@ struct SQLiteEditReader: EditReader {
     }
 
     func personCount() throws -> Int {
+        if let cachedCount { return cachedCount }
         // Rows are numbered densely from 0 (checked when read), so the count is the last index + 1:
         // one step down the primary key instead of counting every row.
-        (try Int.fetchOne(db, sql: "SELECT max(idx) FROM person")).map { $0 + 1 } ?? 0
+        let count = (try Int.fetchOne(db, sql: "SELECT max(idx) FROM person")).map { $0 + 1 } ?? 0
+        cachedCount = count
+        return count
+    }
+
+    func teamCount() throws -> Int {
+        if let cachedTeamCount { return cachedTeamCount }
+        let count = (try Int.fetchOne(db, sql: "SELECT max(idx) FROM team")).map { $0 + 1 } ?? 0
+        cachedTeamCount = count
+        return count
+    }
+
+    func teamID(_ t: Int) throws -> String {
+        try String.fetchOne(db, sql: "SELECT id FROM team WHERE idx = ?", arguments: [t]) ?? ""
     }
 
     func teams() throws -> [TeamRow] {
@@ -91,7 +116,7 @@ struct SQLiteEditReader: EditReader {
     func person(_ i: Int) throws -> PersonRow {
         let keyCount = try meta().extraKeys.count
         let count = try personCount()
-        let teamCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM team") ?? 0
+        let teamCount = try teamCount()
         let rows = try RawStatement(
             db,
             "SELECT idx, id, name, sponsor, owner, role, team, joined, status, extras, added_day FROM person WHERE idx = ?1"

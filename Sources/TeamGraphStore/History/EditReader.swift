@@ -10,8 +10,10 @@ protocol EditReader {
     var file: String { get }
     /// The store's metadata (extra keys, layouts).
     func meta() throws -> StoreMeta
-    /// Every team (teams are few: an edit checks team ids and records team changes from them).
+    /// Every team: read only by the edits that name a team (teams are few).
     func teams() throws -> [TeamRow]
+    /// The id of the team at `index`.
+    func teamID(_ index: Int) throws -> String
     /// The number of person rows (the next new person's index); 0 for an empty store.
     func personCount() throws -> Int
     /// The index of the person with `id` (already trimmed), if any.
@@ -35,9 +37,9 @@ struct ChangeSet {
     var meta: StoreMeta
     /// People touched, in the order touched: new rows (`old` nil) and changed ones.
     var people: [(old: PersonRow?, new: PersonRow)] = []
-    /// Every team before, and after (new teams appended).
-    var oldTeams: [TeamRow]
-    var teams: [TeamRow]
+    /// Every team before, and after (new teams appended); nil when the edit names no team.
+    var oldTeams: [TeamRow]?
+    var teams: [TeamRow]?
     /// Every person row read (touched or not), so references can be named without reading again.
     var known: [Int: PersonRow]
 }

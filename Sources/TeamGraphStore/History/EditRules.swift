@@ -8,8 +8,9 @@ struct EditRules<Reader: EditReader> {
     let info: EditInfo
     private var meta: StoreMeta
     private let oldMeta: StoreMeta
-    private var teams: [TeamRow]
-    private let oldTeams: [TeamRow]
+    /// Every team, read when the edit names one (nil until then).
+    private var teams: [TeamRow]?
+    private var oldTeams: [TeamRow]?
     private let count: Int
     /// Rows read, as they are in the store.
     private var read: [Int: PersonRow] = [:]
@@ -23,8 +24,14 @@ struct EditRules<Reader: EditReader> {
         meta = try reader.meta()
         oldMeta = meta
         count = try reader.personCount()
-        teams = try reader.teams()
-        oldTeams = teams
+    }
+
+    /// Every team, read once.
+    private mutating func allTeams() throws -> [TeamRow] {
+        if let teams { return teams }
+        let read = try reader.teams()
+        (teams, oldTeams) = (read, read)
+        return read
     }
 
     private var day: Int32 { info.date.daysSinceEpoch }
@@ -65,19 +72,20 @@ struct EditRules<Reader: EditReader> {
         case .addTeam(let id, let name, let lead):
             let id = id.trimmingSpaces
             guard !id.isEmpty else { throw StoreError.refused("the new team's id is empty") }
-            guard !teams.contains(where: { $0.id == id }) else {
+            guard !(try allTeams()).contains(where: { $0.id == id }) else {
                 throw StoreError.refused("a team with id '\(id)' already exists")
             }
             let leadIndex = try reference(lead, "lead")
-            teams.append(newTeam(id, name: name, lead: leadIndex))
+            teams!.append(newTeam(id, name: name, lead: leadIndex))
             meta.teamsDefined = true
         case .setTeamLead(let team, let lead):
             let t = try existingTeam(team)
-            teams[t].lead = try reference(lead, "lead")
+            let leadIndex = try reference(lead, "lead")
+            teams![t].lead = leadIndex
             try checkNoLaterChange(team: t, field: .lead)
         case .renameTeam(let team, let name):
             let t = try existingTeam(team)
-            teams[t].name = name
+            teams![t].name = name
             try checkNoLaterChange(team: t, field: .name)
         }
         // Every changed field must be the latest change of that field: a dated edit may not
@@ -140,8 +148,8 @@ struct EditRules<Reader: EditReader> {
     mutating func personID(_ i: Int32) throws -> String { try row(Int(i)).id }
 
     private mutating func differs(_ field: PersonField, _ a: PersonRow, _ b: PersonRow) throws -> Bool {
-        let teams = self.teams
-        let teamID: (Int32) -> String = { teams[Int($0)].id }
+        let (teams, reader) = (self.teams, self.reader)
+        let teamID: (Int32) throws -> String = { t in try teams?[Int(t)].id ?? reader.teamID(Int(t)) }
         let x = try a.text(of: field, personID: { try self.personID($0) }, teamID: teamID)
         let y = try b.text(of: field, personID: { try self.personID($0) }, teamID: teamID)
         return x != y
@@ -177,7 +185,8 @@ struct EditRules<Reader: EditReader> {
     }
 
     /// The index of an existing team.
-    private func existingTeam(_ id: String) throws -> Int {
+    private mutating func existingTeam(_ id: String) throws -> Int {
+        let teams = try allTeams()
         guard let t = teams.firstIndex(where: { $0.id == id.trimmingSpaces }) else {
             throw StoreError.refused("no team with id '\(id)' in the store")
         }
@@ -191,18 +200,18 @@ struct EditRules<Reader: EditReader> {
     /// values, an unknown team is created; with defined teams it must exist.
     private mutating func teamReference(_ id: String?) throws -> Int32 {
         guard let id = id?.trimmingSpaces, !id.isEmpty else { return -1 }
-        if teams.contains(where: { $0.id == id }) { return Int32(try existingTeam(id)) }
+        if try allTeams().contains(where: { $0.id == id }) { return Int32(try existingTeam(id)) }
         guard !meta.teamsDefined else {
             throw StoreError.refused(
                 "team '\(id)' is not defined (define it first: teamgraph team add \(id) --name NAME)")
         }
-        teams.append(newTeam(id, name: "", lead: -1))
-        return Int32(teams.count - 1)
+        teams!.append(newTeam(id, name: "", lead: -1))
+        return Int32(teams!.count - 1)
     }
 
     private func newTeam(_ id: String, name: String, lead: Int32) -> TeamRow {
         TeamRow(
-            idx: teams.count, id: id, name: name, lead: lead,
+            idx: teams?.count ?? 0, id: id, name: name, lead: lead,
             extras: [String](repeating: "", count: meta.teamExtraKeys.count), addedDay: day)
     }
 

@@ -28,14 +28,14 @@ struct PersonRow: Hashable, Sendable {
     /// A field's value as stored in `change.old`/`change.new`; `personID` and `teamID` name the
     /// referenced rows.
     func text(
-        of field: PersonField, personID: (Int32) throws -> String, teamID: (Int32) -> String
+        of field: PersonField, personID: (Int32) throws -> String, teamID: (Int32) throws -> String
     ) rethrows -> String {
         switch field {
         case .name: name
         case .role: role
         case .sponsor: sponsor >= 0 ? try personID(sponsor) : ""
         case .owner: owner >= 0 ? try personID(owner) : ""
-        case .team: team >= 0 ? teamID(team) : ""
+        case .team: team >= 0 ? try teamID(team) : ""
         case .joined: joined?.description ?? ""
         case .status: status.description
         }
@@ -43,7 +43,7 @@ struct PersonRow: Hashable, Sendable {
 
     /// Every field that differs from `old` (known fields, then extras by key), as recorded.
     func changes(
-        from old: PersonRow, extraKeys: [String], personID: (Int32) throws -> String, teamID: (Int32) -> String
+        from old: PersonRow, extraKeys: [String], personID: (Int32) throws -> String, teamID: (Int32) throws -> String
     ) rethrows -> [FieldChange] {
         var result: [FieldChange] = []
         for field in PersonField.allCases {
