@@ -44,7 +44,7 @@ public struct NetworkFile: Sendable {
 /// Parsing of the reading options a request names as text.
 public enum ReadParameters {
     /// The fields a mapping can name.
-    public static let mappableFields = Field.allCases.map(\.rawValue) + ["lead"]
+    public static let mappableFields = Field.allCases.map(\.rawValue) + [TeamGraph.TeamField.lead.rawValue]
 
     /// The encoding named `name` (`utf-8`, `gb18030`, ...).
     public static func encoding(_ name: String) throws(UseCaseError) -> TextEncoding {

@@ -109,6 +109,11 @@ public struct RenderPlan: Sendable {
     /// Warnings to give before drawing.
     public var warnings: [RenderWarning]
 
+    /// What the drawn chart collapsed into `more` nodes, as data for the shell to word (nil: nothing).
+    public func collapse(of rendered: RenderedChart) -> ChartCollapse? {
+        chart.collapse(for: rendered.selection, in: network)
+    }
+
     /// Draws the chart in memory.
     public func render() throws(UseCaseError) -> RenderedChart {
         do {

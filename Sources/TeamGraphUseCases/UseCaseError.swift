@@ -94,8 +94,3 @@ public enum BadValue: Sendable, Hashable {
     /// No value where one is needed.
     case missing
 }
-
-extension UseCaseError {
-    /// Wraps a store error, keeping invalid input as ``invalidInput(_:)``.
-    static func from(_ error: StoreError) -> UseCaseError { .store(error) }
-}
