@@ -50,7 +50,9 @@ let package = Package(
         .testTarget(name: "TeamGraphCLITests", dependencies: ["TeamGraphTestSupport"]),
         .testTarget(
             name: "TeamGraphUseCasesTests",
-            dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphChart", "TeamGraphUseCases", "TeamGraphTestSupport"]
+            dependencies: [
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphUseCases", "TeamGraphTestSupport",
+            ]
         ),
         .testTarget(
             name: "TeamGraphStoreTests",
