@@ -176,7 +176,10 @@ extension Store {
         }
         if old.meta != new.meta { try new.meta.write(db) }
         if rebuildIndexes {
+            // Let SQLite's sorter use a second thread for the index builds.
+            try db.execute(sql: "PRAGMA threads = 2")
             for index in Store.personIndexes { try db.execute(sql: index.create) }
+            try db.execute(sql: "PRAGMA threads = 0")
         }
         return writer.counts
     }

@@ -4,7 +4,7 @@ import TeamGraph
 
 extension Store {
     /// The schema version this build writes; a store with a higher `user_version` is refused.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The SQLite `application_id` that marks a file as a TeamGraph store ("TGST").
     public static let applicationID: Int32 = 0x5447_5354
@@ -68,8 +68,16 @@ extension Store {
                     CREATE INDEX team_by_lead ON team(lead);
                     CREATE INDEX change_by_batch ON change(batch);
                     """)
-            for index in personIndexes { try db.execute(sql: index.create) }
+            for index in v1PersonIndexes { try db.execute(sql: index.create) }
             try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        // v2: the person indexes no query uses (by added day, owner, team) are dropped; building
+        // them was half of a first import's index time.
+        migrator.registerMigration("v2", foreignKeyChecks: .immediate) { db in
+            for name in ["person_by_added", "person_by_owner", "person_by_team"] {
+                try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
+            }
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }
@@ -87,13 +95,19 @@ extension Store {
 
     /// The indexes of the `person` table: dropped and rebuilt around the first import, where
     /// building them once over sorted data is several times faster than updating them per row.
+    /// `person_by_id` finds a person by id, `person_by_sponsor` a frontline (`move --alone`).
     static let personIndexes: [(name: String, create: String)] = [
         ("person_by_id", "CREATE UNIQUE INDEX person_by_id ON person(id)"),
-        ("person_by_added", "CREATE INDEX person_by_added ON person(added_day)"),
         ("person_by_sponsor", "CREATE INDEX person_by_sponsor ON person(sponsor)"),
-        ("person_by_owner", "CREATE INDEX person_by_owner ON person(owner)"),
-        ("person_by_team", "CREATE INDEX person_by_team ON person(team)"),
     ]
+
+    /// The person indexes of schema version 1 (migration `v1` makes them; `v2` drops the others).
+    static let v1PersonIndexes: [(name: String, create: String)] =
+        personIndexes + [
+            ("person_by_added", "CREATE INDEX person_by_added ON person(added_day)"),
+            ("person_by_owner", "CREATE INDEX person_by_owner ON person(owner)"),
+            ("person_by_team", "CREATE INDEX person_by_team ON person(team)"),
+        ]
 
     /// Opens (or, in ``Mode/create``, creates) the store at `path`.
     ///

@@ -16,18 +16,21 @@ guard arguments.count >= 2 else {
 }
 let path = arguments[1]
 let edits = arguments.count > 2 ? Int(arguments[2]) ?? 1000 : 1000
-var seed = arguments.count > 3 ? UInt64(arguments[3]) ?? 42 : 42
-
 /// SplitMix64: a small deterministic generator.
-func next() -> UInt64 {
-    seed &+= 0x9E37_79B9_7F4A_7C15
-    var z = seed
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
+var random = SplitMix(state: arguments.count > 3 ? UInt64(arguments[3]) ?? 42 : 42)
 
-do {
+/// Picks and applies the edits, printing the figures.
+func run(path: String, edits: Int, random: inout SplitMix) throws(StoreError) {
     let store = try Store.open(path, mode: .readWrite)
     let network = try store.latestNetwork()
     let sponsors = network.sponsor.parents
@@ -36,7 +39,7 @@ do {
     guard !candidates.isEmpty else { throw StoreError.refused("no one has a sponsor's sponsor") }
     var plan: [Edit] = []
     for k in 0..<edits {
-        let i = candidates[Int(next() % UInt64(candidates.count))]
+        let i = candidates[Int(random.next() % UInt64(candidates.count))]
         let id = network.ids[i]
         let sponsor = network.ids[Int(sponsors[i])]
         let grand = network.ids[Int(sponsors[Int(sponsors[i])])]
@@ -57,7 +60,8 @@ do {
         let t0 = clock.now
         do {
             changes += try store.apply(edit, info: info).changes
-        } catch StoreError.refused {
+        } catch {
+            guard case .refused = error else { throw error }
             refused += 1
         }
         let elapsed = clock.now - t0
@@ -73,6 +77,10 @@ do {
     print(
         "per edit: mean \(ms(totalSeconds / Double(edits))), median \(ms(durations[durations.count / 2])), p99 \(ms(durations[durations.count * 99 / 100])), max \(ms(durations.last!))"
     )
+}
+
+do {
+    try run(path: path, edits: edits, random: &random)
 } catch {
     FileHandle.standardError.write(Data("edit-bench: \(error)\n".utf8))
     exit(1)
