@@ -114,7 +114,7 @@ struct AnalysisFlags: ParsableArguments {
     var under: String?
 
     @Option(help: "The relation --under follows: sponsor (their downline) or owner (their owned team).")
-    var underBy: RelationOption = .sponsor
+    var underBy: Relation = .sponsor
 
     func validate() throws {
         _ = try asOf?.value()
@@ -125,7 +125,7 @@ struct AnalysisFlags: ParsableArguments {
     func settings() throws -> AnalysisSettings {
         AnalysisSettings(
             asOf: try asOf?.value(), newcomerDays: newcomerDays, maxSpan: maxSpan, under: under,
-            underBy: underBy.relation)
+            underBy: underBy)
     }
 
     /// The analysis input of a command: the network and these settings.
@@ -134,28 +134,18 @@ struct AnalysisFlags: ParsableArguments {
     }
 }
 
-/// `--by owner|sponsor`.
-enum RelationOption: String, ExpressibleByArgument, CaseIterable {
-    case owner, sponsor
-    var relation: Relation { self == .owner ? .owner : .sponsor }
-}
+/// `--by owner|sponsor`, `--under-by`, `--also`.
+extension Relation: ExpressibleByArgument {}
 
 /// `--format table|json|csv`; table on a terminal, CSV otherwise.
 struct FormatOption: ParsableArguments {
     @Option(help: "The output format (default: table on a terminal, csv otherwise).")
-    var format: FormatName?
+    var format: RecordFormat?
 
-    enum FormatName: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
-    var resolved: RecordFormat {
-        switch format {
-        case .table: .table
-        case .json: .json
-        case .csv: .csv
-        case nil: Output.isTerminal ? .table : .csv
-        }
-    }
+    var resolved: RecordFormat { format ?? (Output.isTerminal ? .table : .csv) }
 }
+
+extension RecordFormat: ExpressibleByArgument {}
 
 /// `--format json` for the commands that always print JSON: accepted so that scripts can pass
 /// the same `--format json` to every command.

@@ -15,14 +15,14 @@ struct ChainCommand: ParsableCommand {
 
     @OptionGroup var input: NetworkInput
     @Argument(help: "The person's id.") var person: String?
-    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: RelationOption = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation = .owner
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var format: JSONFormatOption
 
     func run() throws {
         var input = input
         let person = try input.positionals([person], names: ["person"])[0]
-        try ChainRequest(network: try input.request(asOf: asOf.asOf), person: person, relation: by.relation).run().json
+        try ChainRequest(network: try input.request(asOf: asOf.asOf), person: person, relation: by).run().json
             .print()
     }
 }
@@ -39,14 +39,14 @@ struct AnswersToCommand: ParsableCommand {
     @OptionGroup var input: NetworkInput
     @Argument(help: "The person asked about.") var a: String?
     @Argument(help: "The possible leader.") var b: String?
-    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: RelationOption = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation = .owner
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         var input = input
         let ab = try input.positionals([a, b], names: ["a", "b"])
         let (a, b) = (ab[0], ab[1])
-        let yes = try AnswersToRequest(network: try input.request(asOf: asOf.asOf), person: a, leader: b, relation: by.relation)
+        let yes = try AnswersToRequest(network: try input.request(asOf: asOf.asOf), person: a, leader: b, relation: by)
             .run()
         Output.standard.append(yes ? "yes\n" : "no\n")
         if !yes { throw ExitCode(1) }
@@ -65,7 +65,7 @@ struct ReportsCommand: ParsableCommand {
     @OptionGroup var input: NetworkInput
     @Argument(help: "The person's id.") var person: String?
     @Option(help: "Only people at most this many levels below.") var depth: Int?
-    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: RelationOption = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation = .owner
     @OptionGroup var format: FormatOption
     @OptionGroup var asOf: AsOfOption
 
@@ -77,7 +77,7 @@ struct ReportsCommand: ParsableCommand {
         var input = input
         let person = try input.positionals([person], names: ["person"])[0]
         let request = ReportsRequest(
-            network: try input.request(asOf: asOf.asOf), person: person, depth: depth, relation: by.relation)
+            network: try input.request(asOf: asOf.asOf), person: person, depth: depth, relation: by)
         try request.run().records.print(format.resolved)
     }
 }
@@ -97,14 +97,14 @@ struct CommonCommand: ParsableCommand {
     @OptionGroup var input: NetworkInput
     @Argument(help: "One person.") var a: String?
     @Argument(help: "The other person.") var b: String?
-    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: RelationOption = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation = .owner
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
         var input = input
         let ab = try input.positionals([a, b], names: ["a", "b"])
         let (a, b) = (ab[0], ab[1])
-        let leader = try CommonRequest(network: try input.request(asOf: asOf.asOf), person: a, other: b, relation: by.relation)
+        let leader = try CommonRequest(network: try input.request(asOf: asOf.asOf), person: a, other: b, relation: by)
             .run()
         Output.standard.append(TerminalText.safe(leader ?? "none") + "\n")
     }

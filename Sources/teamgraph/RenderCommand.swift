@@ -41,10 +41,10 @@ struct RenderCommand: ParsableCommand {
     var depth: Int?
 
     @Option(help: "The relation drawn as the tree.")
-    var by: RelationOption = .sponsor
+    var by: Relation = .sponsor
 
     @Option(help: "Also draw this relation as dashed arrows.")
-    var also: RelationOption?
+    var also: Relation?
 
     @Option(help: "The direction: TB (top to bottom) or LR (left to right).")
     var rankdir: Checked<RankDirection> = Checked(.topToBottom)
@@ -82,7 +82,7 @@ struct RenderCommand: ParsableCommand {
     func request() throws -> RenderRequest {
         let chartFormat = try format?.value()
         var chart = Chart(
-            roots: roots, depth: depth, relation: by.relation, also: also?.relation,
+            roots: roots, depth: depth, relation: by, also: also,
             rankDirection: try rankdir.value(), engine: try engine.value(), groupTeams: groupTeams,
             coloring: try color.value(), maxNodes: maxNodes)
         chart.parameterNames = .teamgraphFlags
