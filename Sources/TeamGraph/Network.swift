@@ -39,9 +39,12 @@ public struct Network: Sendable {
 
     /// Creates a network from already checked parts.
     ///
+    /// `package`: the store and the subnetwork build networks from state they checked; a user
+    /// builds one with ``init(validating:teams:parseProblems:)``, which checks.
+    ///
     /// - Precondition: both parent arrays are acyclic forests over the same people, team
     ///   indexes are valid.
-    public init(
+    package init(
         ids: [String], names: [String], roles: [String], teamIndex: [Int32], joined: [Day?],
         statuses: [Status], sponsors: [Int32], owners: [Int32], teams: [Team], teamsDefined: Bool,
         extraKeys: [String] = [], extraValues: [[String]] = [], teamExtraKeys: [String] = [],
