@@ -77,8 +77,9 @@ struct RenderCommand: ParsableCommand {
         _ = try request()
     }
 
-    /// The use case's request: every value checked, in the order the messages are promised
-    /// (format, direction, engine, colouring, depth, node limit, analysis settings, diff).
+    /// The use case's request, every value checked in the order the messages are promised (format,
+    /// direction, engine, colouring, depth, node limit, analysis settings, diff); its source is
+    /// filled in by ``run()``, after the output is checked.
     func request() throws -> RenderRequest {
         let chartFormat = try format?.value()
         var chart = Chart(
@@ -86,13 +87,11 @@ struct RenderCommand: ParsableCommand {
             rankDirection: try rankdir.value(), engine: try engine.value(), groupTeams: groupTeams,
             coloring: try color.value(), maxNodes: maxNodes)
         chart.parameterNames = .teamgraphFlags
-        if let depth, depth < 0 { throw UseCaseError.badRequest(.depth, .tooSmall(depth, minimum: 0)) }
-        guard maxNodes >= 1 else { throw UseCaseError.badRequest(.maxNodes, .tooSmall(maxNodes, minimum: 1)) }
-        let settings = try analysis.settings()
-        try settings.validate()
-        let request = RenderRequest(
-            input: AnalysisInput(source: .store(path: ""), settings: settings), chart: chart, markGaps: markGaps,
-            format: chartFormat, outputName: output, diff: try diff?.value())
+        var request = RenderRequest(
+            input: AnalysisInput(source: .store(path: ""), settings: try analysis.settings()), chart: chart,
+            markGaps: markGaps, format: chartFormat, outputName: output)
+        try request.validate()
+        request.diff = try diff?.value()
         try request.validate()
         return request
     }
