@@ -2,6 +2,12 @@ import Foundation
 import TeamGraphTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Inputs and options that once crashed or hung `teamgraph` (issue 15): each is answered with a
 /// clear message and exit 2 (or a normal answer), never a signal, a hang or a file left behind.
 @Suite struct HostileInputTests {

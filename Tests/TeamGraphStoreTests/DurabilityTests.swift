@@ -5,6 +5,12 @@ import TeamGraphStore
 import TeamGraphTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @Suite struct DurabilityTests {
     @Test func notAStoreIsRefusedAndLeftUntouched() throws {
         let directory = temporaryDirectory()

@@ -5,6 +5,12 @@ import TeamGraphStore
 import TeamGraphTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Runs the built `teamgraph` with standard output going to `stdoutPath` (such as /dev/full) and,
 /// with `unprivileged`, as the user `nobody` when the tests run as root (root ignores permission
 /// bits, so a read-only store is only read-only to someone else).
