@@ -15,7 +15,9 @@ public struct AnalysisSettings: Sendable, Hashable {
     public var underBy: Relation
 
     /// Creates the settings; the defaults are the design's (30 days, 12 reports, everyone).
-    public init(asOf: Day? = nil, newcomerDays: Int = 30, maxSpan: Int = 12, under: String? = nil, underBy: Relation = .sponsor) {
+    public init(
+        asOf: Day? = nil, newcomerDays: Int = 30, maxSpan: Int = 12, under: String? = nil, underBy: Relation = .sponsor
+    ) {
         self.asOf = asOf
         self.newcomerDays = newcomerDays
         self.maxSpan = maxSpan

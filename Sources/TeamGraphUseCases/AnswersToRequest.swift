@@ -22,6 +22,7 @@ public struct AnswersToRequest: UseCaseRequest {
     /// Whether ``leader`` is on ``person``'s chain.
     public func run() throws(UseCaseError) -> Bool {
         let network = try network.run()
-        return network.answers(try network.person(person, .person), to: try network.person(leader, .other), by: relation)
+        return network.answers(
+            try network.person(person, .person), to: try network.person(leader, .other), by: relation)
     }
 }

@@ -22,7 +22,8 @@ public struct CommonRequest: UseCaseRequest {
     /// The id of the common leader, or nil when there is none.
     public func run() throws(UseCaseError) -> String? {
         let network = try network.run()
-        let leader = network.commonLeader(try network.person(person, .person), try network.person(other, .other), by: relation)
+        let leader = network.commonLeader(
+            try network.person(person, .person), try network.person(other, .other), by: relation)
         return leader.map { network.ids[Int($0)] }
     }
 }

@@ -33,7 +33,9 @@ struct ConvertCommand: ParsableCommand {
     func request() throws -> ConvertRequest {
         var format: NetworkFormat?
         if let to {
-            guard case .success(let value) = to.parsed else { throw UseCaseError.badRequest(.output, .unknownOutputFormat(output)) }
+            guard case .success(let value) = to.parsed else {
+                throw UseCaseError.badRequest(.output, .unknownOutputFormat(output))
+            }
             format = value
         }
         return ConvertRequest(network: try input.request(asOf: asOf.asOf), format: format, outputName: output)
@@ -41,13 +43,16 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         if let to, case .failure = to.parsed { throw UseCaseError.badRequest(.output, .unknownOutputFormat(output)) }
-        if to == nil, NetworkFormat(outputName: output) == nil { throw UseCaseError.badRequest(.output, .unknownOutputFormat(output)) }
+        if to == nil, NetworkFormat(outputName: output) == nil {
+            throw UseCaseError.badRequest(.output, .unknownOutputFormat(output))
+        }
     }
 
     func run() throws {
         let request = try request()
         // Checked before reading: an output that is an input or the store is refused unchanged.
-        let inputs = input.inputPaths, stores = input.storePaths
+        let inputs = input.inputPaths
+        let stores = input.storePaths
         let outputTarget = output == "-" ? nil : try OutputTarget(output, inputs: inputs, stores: stores)
         let teamsTarget = try teamsOut.map { try OutputTarget($0, inputs: inputs, stores: stores) }
         if let outputTarget, let teamsTarget, outputTarget.isSameFile(as: teamsTarget) {

@@ -19,7 +19,9 @@ struct NetworkInput: ParsableArguments {
     @Option(help: "The CSV text encoding.")
     var encoding: Checked<TextEncoding> = Checked(.utf8)
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("Read a field from another header (repeatable).", valueName: "field=Header"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp("Read a field from another header (repeatable).", valueName: "field=Header"))
     var mappings: [Checked<FieldMapping>] = []
 
     func validate() throws {
@@ -87,7 +89,9 @@ struct NetworkInput: ParsableArguments {
 /// The store path from `--db`, else the `TEAMGRAPH_DB` environment variable.
 func storePath(_ db: String?) throws -> String {
     if let db { return db }
-    if let environment = ProcessInfo.processInfo.environment["TEAMGRAPH_DB"], !environment.isEmpty { return environment }
+    if let environment = ProcessInfo.processInfo.environment["TEAMGRAPH_DB"], !environment.isEmpty {
+        return environment
+    }
     throw UseCaseError.badRequest(.store, .missing)
 }
 
@@ -101,7 +105,10 @@ struct AsOfOption: ParsableArguments {
 
 /// The settings shared by the analyses.
 struct AnalysisFlags: ParsableArguments {
-    @Option(help: "The reference day for newcomers and, with --db, the day the network is read as of (YYYY-MM-DD; default today).")
+    @Option(
+        help:
+            "The reference day for newcomers and, with --db, the day the network is read as of (YYYY-MM-DD; default today)."
+    )
     var asOf: Checked<Day>?
 
     @Option(help: "Days after joining that someone counts as a newcomer.")

@@ -15,7 +15,8 @@ struct ChainCommand: ParsableCommand {
 
     @OptionGroup var input: NetworkInput
     @Argument(help: "The person's id.") var person: String?
-    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation =
+        .owner
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var format: JSONFormatOption
 
@@ -39,7 +40,8 @@ struct AnswersToCommand: ParsableCommand {
     @OptionGroup var input: NetworkInput
     @Argument(help: "The person asked about.") var a: String?
     @Argument(help: "The possible leader.") var b: String?
-    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation =
+        .owner
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
@@ -65,7 +67,8 @@ struct ReportsCommand: ParsableCommand {
     @OptionGroup var input: NetworkInput
     @Argument(help: "The person's id.") var person: String?
     @Option(help: "Only people at most this many levels below.") var depth: Int?
-    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation =
+        .owner
     @OptionGroup var format: FormatOption
     @OptionGroup var asOf: AsOfOption
 
@@ -97,7 +100,8 @@ struct CommonCommand: ParsableCommand {
     @OptionGroup var input: NetworkInput
     @Argument(help: "One person.") var a: String?
     @Argument(help: "The other person.") var b: String?
-    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation = .owner
+    @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation =
+        .owner
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {

@@ -34,7 +34,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The chart format (default: from the output file's extension, else svg).")
     var format: Checked<ChartFormat>?
 
-    @Option(name: .customLong("root"), help: ArgumentHelp("Start the chart at this person (repeatable; default: every root).", valueName: "id"))
+    @Option(
+        name: .customLong("root"),
+        help: ArgumentHelp("Start the chart at this person (repeatable; default: every root).", valueName: "id"))
     var roots: [String] = []
 
     @Option(help: "Draw at most this many levels below each root.")
@@ -64,7 +66,10 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The most nodes drawn; above it branches collapse into '+N people' nodes.")
     var maxNodes: Int = Chart.defaultMaxNodes
 
-    @Option(help: ArgumentHelp("With --db: draw the network at TO marking who joined, moved or changed owner since FROM, and who left (faded).", valueName: "FROM..TO"))
+    @Option(
+        help: ArgumentHelp(
+            "With --db: draw the network at TO marking who joined, moved or changed owner since FROM, and who left (faded).",
+            valueName: "FROM..TO"))
     var diff: Checked<DayRange>?
 
     @Option(name: .customLong("repeat"), help: .hidden)
@@ -115,7 +120,9 @@ struct RenderCommand: ParsableCommand {
         // Hidden, for Tools/leak-check.sh and Tools/bench-chart.sh: render again in this process.
         for round in 2...max(2, repeatCount) where round <= repeatCount {
             let again = try plan.render()
-            if again.data != rendered.data { Output.standardError("note: render \(round) differs from render \(round - 1)") }
+            if again.data != rendered.data {
+                Output.standardError("note: render \(round) differs from render \(round - 1)")
+            }
             if reportMemory { Output.standardError("render \(round) rss_kb=\(ProcessMemory.residentKilobytes())") }
             rendered = again
         }

@@ -63,7 +63,8 @@ struct TeamGraphCommand: ParsableCommand {
         } catch let error as OutputError {
             if let change = CommittedChange.description {
                 // The change is in the store: say so, and exit 0 so a retry is not needed.
-                Output.standardError("teamgraph: \(change) was recorded, but its confirmation could not be printed: \(error.message)")
+                Output.standardError(
+                    "teamgraph: \(change) was recorded, but its confirmation could not be printed: \(error.message)")
                 Foundation.exit(0)
             }
             Output.standardError("teamgraph: \(error.message)")

@@ -22,17 +22,28 @@ import Testing
     }
 
     @Test(arguments: [
-        (["render", "Samples/network.csv", "-o", "-", "--diff", "2026-01-01"],
-         "teamgraph: --diff expects FROM..TO dates, e.g. 2026-01-01..2026-06-30; got '2026-01-01'\n"),
-        (["render", "Samples/network.csv", "-o", "-", "--max-nodes", "0"], "teamgraph: --max-nodes must be 1 or more\n"),
-        (["render", "Samples/network.csv", "-o", "-", "--engine", "neato"],
-         "teamgraph: unknown --engine 'neato'; use dot, tree, twopi or auto\n"),
-        (["convert", "Samples/network.csv", "-o", "out.txt"],
-         "teamgraph: cannot tell the output format of 'out.txt'; give --to csv or --to json\n"),
+        (
+            ["render", "Samples/network.csv", "-o", "-", "--diff", "2026-01-01"],
+            "teamgraph: --diff expects FROM..TO dates, e.g. 2026-01-01..2026-06-30; got '2026-01-01'\n"
+        ),
+        (
+            ["render", "Samples/network.csv", "-o", "-", "--max-nodes", "0"],
+            "teamgraph: --max-nodes must be 1 or more\n"
+        ),
+        (
+            ["render", "Samples/network.csv", "-o", "-", "--engine", "neato"],
+            "teamgraph: unknown --engine 'neato'; use dot, tree, twopi or auto\n"
+        ),
+        (
+            ["convert", "Samples/network.csv", "-o", "out.txt"],
+            "teamgraph: cannot tell the output format of 'out.txt'; give --to csv or --to json\n"
+        ),
         (["stats", "Samples/network.csv", "--newcomer-days=-1"], "teamgraph: --newcomer-days must be 0 or more\n"),
         (["chain", "Samples/network.csv", "NOPE"], "teamgraph: no person with id 'NOPE' in the network\n"),
-        (["render", "Samples/network.csv", "-o", "-", "--root", "NOPE"],
-         "teamgraph: no person with id 'NOPE' in the network (--root)\n"),
+        (
+            ["render", "Samples/network.csv", "-o", "-", "--root", "NOPE"],
+            "teamgraph: no person with id 'NOPE' in the network (--root)\n"
+        ),
     ])
     func refusalsKeepTheirMessages(arguments: [String], message: String) throws {
         let result = try Teamgraph.run(arguments)

@@ -1,11 +1,11 @@
 import Foundation
-import Testing
 import TeamGraph
 import TeamGraphChart
 import TeamGraphIO
 import TeamGraphStore
 import TeamGraphTestSupport
 import TeamGraphUseCases
+import Testing
 
 /// diff, history, log and render --diff through the use cases, on the sample network imported into
 /// a store and edited twice (the README's example).
@@ -19,7 +19,8 @@ import TeamGraphUseCases
             source: .file(NetworkFile(path: Fixtures.sample("network.csv"), teams: Fixtures.sample("teams.csv")))
         ).run()
         try store.importNetwork(network, source: "network.csv", info: EditInfo(date: day("2026-01-01"), author: "ops"))
-        try store.assign("M023", owner: "M002", info: EditInfo(date: day("2026-03-01"), author: "ops", reason: "new team"))
+        try store.assign(
+            "M023", owner: "M002", info: EditInfo(date: day("2026-03-01"), author: "ops", reason: "new team"))
         try store.set("M042", PersonUpdate(status: .left), info: EditInfo(date: day("2026-04-15"), author: "ops"))
         return path
     }
@@ -27,7 +28,10 @@ import TeamGraphUseCases
     @Test func diffHistoryAndLog() throws {
         let path = try storeFile()
         let diff = try DiffRequest(store: path, from: day("2026-01-31"), to: day("2026-06-30")).run()
-        #expect(diff.diff.entries.map { "\($0.kind.rawValue) \($0.person) >\($0.new)" } == ["left M042 >left", "owner M023 >M002"])
+        #expect(
+            diff.diff.entries.map { "\($0.kind.rawValue) \($0.person) >\($0.new)" } == [
+                "left M042 >left", "owner M023 >M002",
+            ])
         let json = diff.json.text()
         #expect(json.hasPrefix(#"{"from": "2026-01-31", "to": "2026-06-30", "counts": {"#))
         #expect(json.hasSuffix("\n]}\n"))
@@ -41,13 +45,17 @@ import TeamGraphUseCases
 
         let log = try LogRequest(store: path, since: day("2026-02-01")).run()
         #expect(log.changes.map(\.person) == ["M023", "M042"])
-        #expect(log.records.columns == ["date", "person", "team", "field", "old", "new", "kind", "author", "reason", "recorded"])
+        #expect(
+            log.records.columns == [
+                "date", "person", "team", "field", "old", "new", "kind", "author", "reason", "recorded",
+            ])
     }
 
     @Test func renderMapsTheDiffToChartChanges() throws {
         let path = try storeFile()
         let request = RenderRequest(
-            input: AnalysisInput(source: .store(path: path), settings: AnalysisSettings(under: "M002", underBy: .owner)),
+            input: AnalysisInput(
+                source: .store(path: path), settings: AnalysisSettings(under: "M002", underBy: .owner)),
             chart: Chart(relation: .owner), diff: DayRange(parsing: "2026-01-31..2026-06-30"))
         let plan = try request.run()
         let changes = try #require(plan.chart.changes)

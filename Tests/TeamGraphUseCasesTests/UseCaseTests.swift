@@ -1,10 +1,10 @@
 import Foundation
-import Testing
 import TeamGraph
 import TeamGraphChart
 import TeamGraphIO
 import TeamGraphTestSupport
 import TeamGraphUseCases
+import Testing
 
 /// The use cases on the sample network, with the numbers of `Samples/expected/`.
 @Suite struct UseCaseTests {
@@ -32,7 +32,9 @@ import TeamGraphUseCases
         let result = try MetricsRequest(input: sample).run()
         #expect(result.records.text(.csv) == (try expected("metrics.csv")))
         let m001 = result.network.metrics(of: try result.network.person("M001", .person))
-        #expect([m001.sponsorDepth, m001.ownerDepth, m001.frontline, m001.directReports, m001.downline, m001.ownedTotal] as [Int] == [0, 0, 4, 4, 58, 55])
+        #expect(
+            [m001.sponsorDepth, m001.ownerDepth, m001.frontline, m001.directReports, m001.downline, m001.ownedTotal]
+                as [Int] == [0, 0, 4, 4, 58, 55])
     }
 
     @Test func gapsMatchTheExpectedCSVAndFilterByKind() throws {
@@ -76,7 +78,9 @@ import TeamGraphUseCases
         }
         #expect(throws: UseCaseError.self) { try ReadParameters.encoding("latin9") }
         #expect(throws: UseCaseError.self) { try Day.parameter("31/03/2026", .asOf) }
-        #expect(DayRange(parsing: "2026-01-01..2026-06-30") == DayRange(from: Day(parsing: "2026-01-01")!, to: Day(parsing: "2026-06-30")!))
+        #expect(
+            DayRange(parsing: "2026-01-01..2026-06-30")
+                == DayRange(from: Day(parsing: "2026-01-01")!, to: Day(parsing: "2026-06-30")!))
         #expect(DayRange(parsing: "2026-01-01") == nil)
     }
 
