@@ -11,8 +11,9 @@ struct TeamGraphCommand: ParsableCommand {
         commandName: "teamgraph",
         abstract: "Keep a sales organisation's people network and answer questions about it.",
         discussion: """
-            The network is a CSV or JSON file of people (id, name, sponsor, owner, role, team, joined, \
-            status; Chinese headers such as 编号, 姓名, 推荐人, 责任人 are recognised).
+            The network is a CSV or JSON file of people: id, name, sponsor, owner, role, team, \
+            joined, status.
+            Chinese headers such as 编号, 姓名, 推荐人, 责任人 are recognised.
 
             Exit status: 0 success, 1 a negative answer or gaps found with --fail-on-gaps, \
             2 bad input or usage (the message is on standard error).
