@@ -1,4 +1,3 @@
-import GRDB
 import TeamGraph
 
 /// What is wrong with a store's rows, collected while they are read: a row edited by hand (or
@@ -94,20 +93,5 @@ extension StoreState {
     /// `team idx T (id 'X')`: how damage to a team row is located.
     func teamRow(_ t: Int) -> String {
         t < teamIDs.count ? "team idx \(t) (id '\(teamIDs[t])')" : "team idx \(t)"
-    }
-}
-
-extension Store {
-    /// The day named by a query's one integer result (such as `max(effective)`), nil for NULL.
-    ///
-    /// - Throws: ``StoreError/damaged(_:)`` naming `row` when the value is not a day.
-    static func fetchDay(
-        _ db: Database, file: String, _ sql: String, arguments: StatementArguments = [], row: String
-    ) throws -> Day? {
-        guard let value = try Int64.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
-        var damage = StoreDamage(file: file)
-        let day = damage.day(value, row, "effective")
-        try damage.check()
-        return day
     }
 }

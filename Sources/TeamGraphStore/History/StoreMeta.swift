@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import TeamGraph
 
 /// What the store keeps about the shape of the files it was given, so nothing is lost writing back:
@@ -14,20 +13,6 @@ struct StoreMeta: Codable, Equatable {
     var teamLayoutHeaders: [String] = []
 
     static let key = "network"
-
-    static func read(_ db: Database) throws -> StoreMeta {
-        guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) else {
-            return StoreMeta()
-        }
-        return try JSONDecoder().decode(StoreMeta.self, from: Data(text.utf8))
-    }
-
-    func write(_ db: Database) throws {
-        let text = String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
-        try db.execute(
-            sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            arguments: [StoreMeta.key, text])
-    }
 
     /// Remembers a file's layout, its extra columns named by key so they survive key renumbering.
     static func encode<Known>(_ layout: ColumnLayout<Known>, keys: [String]) -> (columns: [String], headers: [String]) {
