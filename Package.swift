@@ -44,14 +44,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TeamGraphTestSupport", dependencies: ["TeamGraph", "TeamGraphIO"], path: "Tests/TeamGraphTestSupport"),
+        .target(
+            name: "TeamGraphTestSupport", dependencies: ["TeamGraph", "TeamGraphIO"], path: "Tests/TeamGraphTestSupport"
+        ),
         .testTarget(name: "TeamGraphTests", dependencies: ["TeamGraph", "TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphIOTests", dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphTestSupport"]),
         .testTarget(name: "TeamGraphCLITests", dependencies: ["TeamGraphTestSupport"]),
         .testTarget(
             name: "TeamGraphUseCasesTests",
             dependencies: [
-                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphUseCases", "TeamGraphTestSupport",
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphUseCases",
+                "TeamGraphTestSupport",
             ]
         ),
         .testTarget(

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, runs a short fuzzing pass over the readers (Tools/fuzz.sh;
+# Installs what is missing, checks the formatting (swift format lint; fix with the same paths and
+# `swift format format --in-place --recursive --parallel`), builds, runs a short fuzzing pass over the readers (Tools/fuzz.sh;
 # run it longer by hand: bash Tools/fuzz.sh 600), and runs the whole test suite (Swift Testing
 # runs them in parallel). The test run comes last so that its summary closes the output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Tools/setup.sh
+swift format lint --strict --recursive --parallel \
+    Sources Tests Package.swift Tools/fuzz/Package.swift Tools/fuzz/Sources Tools/CSVReaderBench Tools/EditBench
 swift build
 bash Tools/fuzz.sh "${TEAMGRAPH_FUZZ_SECONDS:-20}"
 swift test

@@ -46,13 +46,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
                 switch part {
                 case 0:
                     guard digits.0 < 4 else { return nil }
-                    parts.0 = parts.0 * 10 + value; digits.0 += 1
+                    parts.0 = parts.0 * 10 + value
+                    digits.0 += 1
                 case 1:
                     guard digits.1 < 2 else { return nil }
-                    parts.1 = parts.1 * 10 + value; digits.1 += 1
+                    parts.1 = parts.1 * 10 + value
+                    digits.1 += 1
                 default:
                     guard digits.2 < 2 else { return nil }
-                    parts.2 = parts.2 * 10 + value; digits.2 += 1
+                    parts.2 = parts.2 * 10 + value
+                    digits.2 += 1
                 }
             case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."):
                 guard part < 2, separator == 0 || separator == byte else { return nil }

@@ -57,7 +57,9 @@ extension Network {
         }
         for i in 0..<count {
             let reports = owner.childCount(of: Int32(i))
-            if reports > options.maxSpan { person(i, .ownerOverloaded, "\(reports) direct reports (max \(options.maxSpan))") }
+            if reports > options.maxSpan {
+                person(i, .ownerOverloaded, "\(reports) direct reports (max \(options.maxSpan))")
+            }
         }
         for i in 0..<count where statuses[i] != .left {
             let o = owner.parents[i]
@@ -74,7 +76,8 @@ extension Network {
         }
         if teamsDefined {
             for (t, team) in teams.enumerated() where team.lead == nil {
-                gaps.append(Gap(kind: .teamWithoutLead, subject: .team(Int32(t)), detail: "team \(teamLabel(t)) has no lead"))
+                gaps.append(
+                    Gap(kind: .teamWithoutLead, subject: .team(Int32(t)), detail: "team \(teamLabel(t)) has no lead"))
             }
             for (t, team) in teams.enumerated() {
                 guard let lead = team.lead, teamIndex[Int(lead)] != Int32(t) else { continue }

@@ -36,7 +36,8 @@ extension Network {
                 let ref = refs[i]
                 if ref.isEmpty { continue }
                 guard let p = indexByID.find(ref) else {
-                    problems.append(source.problem(record: i, field: field, "\(field.rawValue) '\(ref)' does not exist"))
+                    problems.append(
+                        source.problem(record: i, field: field, "\(field.rawValue) '\(ref)' does not exist"))
                     continue
                 }
                 if p == Int32(i) || ref == ids[i] {
@@ -60,7 +61,8 @@ extension Network {
                     lineList = " (lines " + cycle.map { String(source.lines[Int($0)]) }.joined(separator: ", ") + ")"
                 }
                 problems.append(
-                    source.problem(record: first, field: relation.field, "\(relation.rawValue) cycle: \(names)\(lineList)"))
+                    source.problem(
+                        record: first, field: relation.field, "\(relation.rawValue) cycle: \(names)\(lineList)"))
                 // Break the cycle so later checks see a forest.
                 if relation == .sponsor { sponsors[first] = -1 } else { owners[first] = -1 }
             }

@@ -121,7 +121,9 @@ struct ChartGraphBuilder {
     mutating func syntheticName(_ base: String) -> String {
         var name = String(
             String.UnicodeScalarView(
-                base.unicodeScalars.map { $0 == "\\" || $0 == "&" || $0.value < 0x20 || !GraphvizText.isAllowedInXML($0) ? "_" : $0 }))
+                base.unicodeScalars.map {
+                    $0 == "\\" || $0 == "&" || $0.value < 0x20 || !GraphvizText.isAllowedInXML($0) ? "_" : $0
+                }))
         while network.indexByID.find(name) != nil || syntheticNames.contains(name) { name += "~" }
         syntheticNames.insert(name)
         return name
@@ -145,7 +147,8 @@ struct ChartGraphBuilder {
             ]
             var tooltip = [label, team.lead.map { "lead: \(network.label($0))" } ?? "no lead"]
             if let gaps = teamGaps[Int32(t)], let first = gaps.first {
-                attributes[1] = Attribute("class", "team gap " + gaps.map { "gap-\($0.kind.rawValue)" }.joined(separator: " "))
+                attributes[1] = Attribute(
+                    "class", "team gap " + gaps.map { "gap-\($0.kind.rawValue)" }.joined(separator: " "))
                 attributes[2] = .lines("label", [label] + gaps.map { ChartPalette.tag($0.kind) })
                 attributes += [Attribute("color", ChartPalette.mark(first.kind)), Attribute("penwidth", "3")]
                 tooltip += gaps.map(\.detail)
@@ -196,7 +199,10 @@ struct ChartGraphBuilder {
             switch kind {
             case .left:
                 fill = "#f5f5f5"
-                extra += [Attribute("fontcolor", "#9e9e9e"), Attribute("color", "#bdbdbd"), Attribute("style", "rounded,filled,dashed")]
+                extra += [
+                    Attribute("fontcolor", "#9e9e9e"), Attribute("color", "#bdbdbd"),
+                    Attribute("style", "rounded,filled,dashed"),
+                ]
             case .joined, .moved, .ownerChanged:
                 if gaps.isEmpty { extra += [Attribute("color", kind.color), Attribute("penwidth", "3")] }
             }
@@ -358,7 +364,8 @@ struct ChartGraphBuilder {
                 fills.colorOfPerson[person] = ChartPalette.fill(status)
             }
             for status in Status.allCases where counts[Int(status.rawValue)] > 0 {
-                fills.entries.append((status.description, ChartPalette.fill(status), status.description, counts[Int(status.rawValue)]))
+                fills.entries.append(
+                    (status.description, ChartPalette.fill(status), status.description, counts[Int(status.rawValue)]))
             }
         case .role, .team:
             // Keys in order of first appearance among the drawn people.
@@ -431,7 +438,9 @@ struct ChartGraphBuilder {
                 builder.graph.edges.append(
                     ChartGraph.Edge(
                         tail: previous, head: node,
-                        attributes: [Attribute("style", "invis"), Attribute("class", "legend-order"), Attribute("minlen", "0")]))
+                        attributes: [
+                            Attribute("style", "invis"), Attribute("class", "legend-order"), Attribute("minlen", "0"),
+                        ]))
             }
             previous = node
         }
@@ -440,7 +449,9 @@ struct ChartGraphBuilder {
                 &self, "\(coloring.rawValue):\(entry.key)",
                 [
                     Attribute("class", "legend legend-\(coloring.rawValue)"),
-                    .text("label", "\(GraphvizText.truncated(entry.label, limit: 32)) · \(GraphvizText.count(entry.count))"),
+                    .text(
+                        "label",
+                        "\(GraphvizText.truncated(entry.label, limit: 32)) · \(GraphvizText.count(entry.count))"),
                     Attribute("fillcolor", entry.color),
                 ])
         }
@@ -451,11 +462,17 @@ struct ChartGraphBuilder {
                 [
                     Attribute("class", "legend legend-gap gap-\(kind.rawValue)"),
                     .lines("label", [ChartPalette.tag(kind), "\(kind.rawValue) · \(GraphvizText.count(count))"]),
-                    Attribute("fillcolor", "white"), Attribute("color", ChartPalette.mark(kind)), Attribute("penwidth", "3"),
+                    Attribute("fillcolor", "white"), Attribute("color", ChartPalette.mark(kind)),
+                    Attribute("penwidth", "3"),
                 ])
         }
         if chart.gapOptions != nil && markedKinds.isEmpty {
-            add(&self, "gap:none", [Attribute("class", "legend legend-gap"), .text("label", "no coverage gaps"), Attribute("fillcolor", "white")])
+            add(
+                &self, "gap:none",
+                [
+                    Attribute("class", "legend legend-gap"), .text("label", "no coverage gaps"),
+                    Attribute("fillcolor", "white"),
+                ])
         }
         if let changes = chart.changes {
             for kind in ChartChanges.Kind.allCases {
@@ -467,7 +484,9 @@ struct ChartGraphBuilder {
                         .lines("label", [kind.tag, "\(changes.from) → \(changes.to) · \(GraphvizText.count(count))"]),
                         Attribute("fillcolor", kind == .left ? "#f5f5f5" : "white"), Attribute("color", kind.color),
                         Attribute("penwidth", kind == .left ? "1" : "3"),
-                    ] + (kind == .left ? [Attribute("style", "rounded,filled,dashed"), Attribute("fontcolor", "#9e9e9e")] : []))
+                    ]
+                        + (kind == .left
+                            ? [Attribute("style", "rounded,filled,dashed"), Attribute("fontcolor", "#9e9e9e")] : []))
             }
         }
         if let also = chart.also, also != chart.relation {
@@ -475,7 +494,8 @@ struct ChartGraphBuilder {
                 &self, "also",
                 [
                     Attribute("class", "legend legend-also"), .text("label", "dashed arrow: \(also.rawValue)"),
-                    Attribute("fillcolor", "white"), Attribute("color", "#3182bd"), Attribute("style", "rounded,dashed"),
+                    Attribute("fillcolor", "white"), Attribute("color", "#3182bd"),
+                    Attribute("style", "rounded,dashed"),
                 ])
         }
         if !selection.collapsed.isEmpty {

@@ -1,9 +1,10 @@
+import TeamGraph
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import TeamGraph
 
 /// A drawn chart: the bytes, and what was drawn.
 public struct RenderedChart: Sendable {
@@ -61,7 +62,9 @@ extension Chart {
     }
 
     /// The graph description, positioned when the engine is `tree`.
-    private func laidOut(_ network: Network, format: ChartFormat) throws(ChartError) -> (ChartGraph, ChartSelection, ChartEngine) {
+    private func laidOut(_ network: Network, format: ChartFormat) throws(ChartError) -> (
+        ChartGraph, ChartSelection, ChartEngine
+    ) {
         let selection = try selection(in: network)
         try Self.reserveMemory(people: selection.nodeCount, format: format)
         var graph = graph(of: network, selection: selection)
@@ -73,7 +76,8 @@ extension Chart {
     }
 
     /// Runs a Graphviz step, reporting a plugin that could not be loaded as out of memory.
-    private static func outOfMemoryNamed<Result>(people: Int, _ body: () throws(ChartError) -> Result) throws(ChartError)
+    private static func outOfMemoryNamed<Result>(people: Int, _ body: () throws(ChartError) -> Result)
+        throws(ChartError)
         -> Result
     {
         do {

@@ -18,7 +18,9 @@ public struct ChartChanges: Sendable, Hashable {
     public var left: Set<Int32>
 
     /// Creates the changes to mark.
-    public init(from: String, to: String, joined: Set<Int32>, moved: Set<Int32>, ownerChanged: Set<Int32>, left: Set<Int32>) {
+    public init(
+        from: String, to: String, joined: Set<Int32>, moved: Set<Int32>, ownerChanged: Set<Int32>, left: Set<Int32>
+    ) {
         self.from = from
         self.to = to
         self.joined = joined

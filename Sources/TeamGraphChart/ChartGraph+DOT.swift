@@ -18,14 +18,18 @@ extension ChartGraph {
         for (c, cluster) in clusters.enumerated() {
             lines.append("\tsubgraph \(quoted(cluster.name)) {")
             lines.append("\t\tgraph [\(attributes(cluster.attributes))];")
-            for v in nodesOfCluster[c] { lines.append("\t\t\(quoted(nodes[v].name)) [\(attributes(nodes[v].attributes))];") }
+            for v in nodesOfCluster[c] {
+                lines.append("\t\t\(quoted(nodes[v].name)) [\(attributes(nodes[v].attributes))];")
+            }
             lines.append("\t}")
         }
         for node in nodes where node.cluster == nil {
             lines.append("\t\(quoted(node.name)) [\(attributes(node.attributes))];")
         }
         for edge in edges {
-            lines.append("\t\(quoted(nodes[edge.tail].name)) -> \(quoted(nodes[edge.head].name)) [\(attributes(edge.attributes))];")
+            lines.append(
+                "\t\(quoted(nodes[edge.tail].name)) -> \(quoted(nodes[edge.head].name)) [\(attributes(edge.attributes))];"
+            )
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"

@@ -112,7 +112,9 @@ public enum GraphvizRenderer {
         for node in graph.nodes {
             guard let n = tg_node(g, node.name) else { throw failure("could not create node") }
             for attribute in node.attributes {
-                guard let sym = symbol(attribute.name, tg_kind_node, &nodeSymbols) else { throw failure("bad attribute") }
+                guard let sym = symbol(attribute.name, tg_kind_node, &nodeSymbols) else {
+                    throw failure("bad attribute")
+                }
                 tg_set_symbol(n, sym, attribute.value)
             }
             if let cluster = node.cluster { tg_subnode(clusters[cluster], n) }
@@ -121,7 +123,9 @@ public enum GraphvizRenderer {
         for edge in graph.edges {
             guard let e = tg_edge(g, nodes[edge.tail], nodes[edge.head]) else { throw failure("could not create edge") }
             for attribute in edge.attributes {
-                guard let sym = symbol(attribute.name, tg_kind_edge, &edgeSymbols) else { throw failure("bad attribute") }
+                guard let sym = symbol(attribute.name, tg_kind_edge, &edgeSymbols) else {
+                    throw failure("bad attribute")
+                }
                 tg_set_symbol(e, sym, attribute.value)
             }
         }

@@ -27,7 +27,9 @@ final class GraphvizSession: @unchecked Sendable {
 
     /// The size in points of text lines as Graphviz will draw them: each character measured once
     /// by Graphviz's text layout and cached (kerning ignored), the line height from a sample.
-    func measure(_ lines: [[String]], fontName: String, fontSize: Double) throws(ChartError) -> [(width: Double, lineHeight: Double)] {
+    func measure(_ lines: [[String]], fontName: String, fontSize: Double) throws(ChartError) -> [(
+        width: Double, lineHeight: Double
+    )] {
         try withLock { (context) throws(ChartError) in
             let key = "\(fontName)@\(fontSize)"
             var widths = characterWidths[key] ?? [:]

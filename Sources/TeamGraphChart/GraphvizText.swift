@@ -44,7 +44,8 @@ package enum GraphvizText {
             switch scalar {
             case "\\": result.unicodeScalars.append(contentsOf: backslash)
             case "&": result.unicodeScalars.append(contentsOf: "&amp;".unicodeScalars)
-            case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": result.unicodeScalars.append(" ")
+            case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
+                result.unicodeScalars.append(" ")
             default:
                 if isAllowedInXML(scalar) { result.unicodeScalars.append(scalar) }
             }

@@ -35,7 +35,9 @@ public enum SVGIdentifier {
         let utf8 = Array(svgID.utf8)
         var i = 0
         while i < utf8.count {
-            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let high = hexValue(utf8[i + 1]), let low = hexValue(utf8[i + 2]) {
+            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let high = hexValue(utf8[i + 1]),
+                let low = hexValue(utf8[i + 2])
+            {
                 bytes.append(high << 4 | low)
                 i += 3
             } else {

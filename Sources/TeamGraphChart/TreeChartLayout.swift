@@ -69,12 +69,14 @@ enum TreeChartLayout {
             }
         }
         let layoutAlong = treeNodes.map { stackedAlong[$0] >= 0 ? stackedAlong[$0] + indent : along($0) }
-        let layout = TidyTreeLayout(siblingSeparation: siblingGap, subtreeSeparation: subtreeGap, levelSeparation: levelGap)
+        let layout = TidyTreeLayout(
+            siblingSeparation: siblingGap, subtreeSeparation: subtreeGap, levelSeparation: levelGap)
         let positions = layout.layout(
             parents: layoutParent, children: layoutChildren, widths: layoutAlong, heights: treeNodes.map(deep))
 
         // Layout space: x along, y deeper downwards. Card centres (stacked cards sit right of their bus).
-        var x = [Double](repeating: 0, count: n), y = [Double](repeating: 0, count: n)
+        var x = [Double](repeating: 0, count: n)
+        var y = [Double](repeating: 0, count: n)
         var busX = [Double](repeating: 0, count: n)
         for (k, v) in treeNodes.enumerated() {
             y[v] = positions.y[k]
@@ -93,21 +95,26 @@ enum TreeChartLayout {
         }
         for v in treeNodes {
             let (gx, gy) = point(x[v], y[v])
-            var w = size[v].width, h = size[v].height
+            var w = size[v].width
+            var h = size[v].height
             if stackedAlong[v] >= 0 { if vertical { w = stackedAlong[v] } else { h = stackedAlong[v] } }
             setBox(&graph.nodes[v], x: gx, y: gy, width: w, height: h)
         }
         var legendX = 0.0
-        let legendY = chartHeight + levelGap + (isLegend.indices.filter { isLegend[$0] }.map { size[$0].height }.max() ?? 0) / 2
+        let legendY =
+            chartHeight + levelGap + (isLegend.indices.filter { isLegend[$0] }.map { size[$0].height }.max() ?? 0) / 2
         for v in 0..<n where isLegend[v] {
-            setBox(&graph.nodes[v], x: legendX + size[v].width / 2, y: legendY, width: size[v].width, height: size[v].height)
+            setBox(
+                &graph.nodes[v], x: legendX + size[v].width / 2, y: legendY, width: size[v].width,
+                height: size[v].height)
             legendX += size[v].width + siblingGap
         }
         _ = chartWidth
 
         // Edge routes.
         var childTop = [Double](repeating: .infinity, count: n)
-        for v in treeNodes where parent[v] >= 0 && (stackedAlong[v] < 0 || isColumnHead(v, parent: parent[v], layoutParent, slot)) {
+        for v in treeNodes
+        where parent[v] >= 0 && (stackedAlong[v] < 0 || isColumnHead(v, parent: parent[v], layoutParent, slot)) {
             childTop[parent[v]] = min(childTop[parent[v]], y[v] - deep(v) / 2)
         }
         for e in graph.edges.indices {
@@ -129,10 +136,12 @@ enum TreeChartLayout {
                 path = [graph.nodes[t], graph.nodes[h]].map { centre(of: $0) }
             } else {
                 // A straight arrow between the two boxes.
-                let a = point(x[t], y[t]), b = point(x[h], y[h])
+                let a = point(x[t], y[t])
+                let b = point(x[h], y[h])
                 let start = clip(from: b, to: a, box: boxSize(graph.nodes[t]))
                 let end = clip(from: a, to: b, box: boxSize(graph.nodes[h]))
-                let length = max(0.001, ((end.0 - start.0) * (end.0 - start.0) + (end.1 - start.1) * (end.1 - start.1)).squareRoot())
+                let length = max(
+                    0.001, ((end.0 - start.0) * (end.0 - start.0) + (end.1 - start.1) * (end.1 - start.1)).squareRoot())
                 let arrow = min(6.0, length / 2)
                 let tip = (end.0 - (end.0 - start.0) / length * arrow, end.1 - (end.1 - start.1) / length * arrow)
                 path = [start, tip]
@@ -145,7 +154,8 @@ enum TreeChartLayout {
         // Square cards: a rounded box is a 40-number path per card in the SVG, a square one 5 points.
         func square(_ attributes: inout [ChartGraph.Attribute]) {
             for k in attributes.indices where attributes[k].name == "style" {
-                attributes[k].value = attributes[k].value.split(separator: ",").filter { $0 != "rounded" }.joined(separator: ",")
+                attributes[k].value = attributes[k].value.split(separator: ",").filter { $0 != "rounded" }.joined(
+                    separator: ",")
             }
         }
         square(&graph.nodeDefaults)
@@ -177,7 +187,8 @@ enum TreeChartLayout {
         }
         var sizes = [(width: Double, height: Double)](repeating: (0, 0), count: graph.nodes.count)
         for (fontSize, members) in groups.sorted(by: { $0.key < $1.key }) {
-            let measured = try GraphvizSession.shared.measure(members.map { lines[$0] }, fontName: fontName, fontSize: fontSize)
+            let measured = try GraphvizSession.shared.measure(
+                members.map { lines[$0] }, fontName: fontName, fontSize: fontSize)
             for (k, v) in members.enumerated() {
                 // Label plus the node margin (0.10 × 0.04 inch each side), with slack for kerning.
                 let width = measured[k].width * 1.04 + 4 + 14.4
@@ -209,8 +220,11 @@ enum TreeChartLayout {
     }
 
     /// Where the segment from `outside` to the centre of a box at `centre` enters the box.
-    static func clip(from outside: (Double, Double), to centre: (Double, Double), box: (Double, Double)) -> (Double, Double) {
-        let dx = outside.0 - centre.0, dy = outside.1 - centre.1
+    static func clip(from outside: (Double, Double), to centre: (Double, Double), box: (Double, Double)) -> (
+        Double, Double
+    ) {
+        let dx = outside.0 - centre.0
+        let dy = outside.1 - centre.1
         guard dx != 0 || dy != 0 else { return centre }
         let sx = dx == 0 ? Double.infinity : (box.0 / 2) / abs(dx)
         let sy = dy == 0 ? Double.infinity : (box.1 / 2) / abs(dy)

@@ -64,7 +64,9 @@ public enum AtomicFile {
         }
         if let ownership {
             var status = stat()
-            if fstat(temporary.descriptor, &status) == 0, status.st_uid != ownership.owner || status.st_gid != ownership.group {
+            if fstat(temporary.descriptor, &status) == 0,
+                status.st_uid != ownership.owner || status.st_gid != ownership.group
+            {
                 // Only root may give a file away; anyone else keeps what they can, like cp -p.
                 _ = fchown(temporary.descriptor, ownership.owner, ownership.group)
             }

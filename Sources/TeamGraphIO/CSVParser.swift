@@ -31,14 +31,17 @@ struct CSVRecord {
     func withBytes<R>(_ k: Int, trimmed: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let field = fields[k]
         if field.inScratch {
-            return scratch.withUnsafeBufferPointer { body(Self.trim(UnsafeBufferPointer(rebasing: $0[field.start..<field.end]), trimmed)) }
+            return scratch.withUnsafeBufferPointer {
+                body(Self.trim(UnsafeBufferPointer(rebasing: $0[field.start..<field.end]), trimmed))
+            }
         }
         return body(Self.trim(UnsafeBufferPointer(rebasing: input[field.start..<field.end]), trimmed))
     }
 
     private static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ trimmed: Bool) -> UnsafeBufferPointer<UInt8> {
         guard trimmed else { return bytes }
-        var lower = bytes.startIndex, upper = bytes.endIndex
+        var lower = bytes.startIndex
+        var upper = bytes.endIndex
         while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
         while lower < upper, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
         return UnsafeBufferPointer(rebasing: bytes[lower..<upper])
@@ -81,7 +84,10 @@ struct CSVParser {
     static func parse(_ input: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, onRecord: (CSVRecord) -> Void)
         -> [CSVSyntaxError]
     {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let lf = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
         var errors: [CSVSyntaxError] = []
         var record = CSVRecord(input: input)
         record.scratch.reserveCapacity(256)
@@ -129,7 +135,9 @@ struct CSVParser {
                     errors.append(
                         CSVSyntaxError(
                             line: line, column: record.fields.count + 1,
-                            message: "unexpected text after a closing quote (quote the whole field and double inner quotes)"))
+                            message:
+                                "unexpected text after a closing quote (quote the whole field and double inner quotes)")
+                    )
                     while i < n, input[i] != comma, input[i] != lf, input[i] != cr {
                         record.scratch.append(input[i])
                         i += 1

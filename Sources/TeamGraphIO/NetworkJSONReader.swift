@@ -23,7 +23,10 @@ public enum NetworkJSONReader {
                 let before = data[..<offset]
                 let line = 1 + before.count(where: { $0 == 0x0A })
                 let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
-                return (people, nil, [Problem(file: file, line: line, column: column, message: "not valid JSON: \(match.1)")])
+                return (
+                    people, nil,
+                    [Problem(file: file, line: line, column: column, message: "not valid JSON: \(match.1)")]
+                )
             }
             return (people, nil, [Problem(file: file, message: "not valid JSON: \(detail)")])
         }
@@ -32,11 +35,16 @@ public enum NetworkJSONReader {
         }
         let peopleRecords = records(list, array: "people", file: file, problems: &problems)
         guard !peopleRecords.isEmpty else {
-            return (people, nil, [Problem(file: file, path: "people", message: "the \"people\" array is empty: no people to read")])
+            return (
+                people, nil,
+                [Problem(file: file, path: "people", message: "the \"people\" array is empty: no people to read")]
+            )
         }
         let knownPeople = Set(Field.allCases.map(\.rawValue))
         people.extraKeys = extraKeys(peopleRecords, known: knownPeople)
-        if let problem = tooManyExtraValues(keys: people.extraKeys.count, records: peopleRecords.count, file: file, array: "people") {
+        if let problem = tooManyExtraValues(
+            keys: people.extraKeys.count, records: peopleRecords.count, file: file, array: "people")
+        {
             return (people, nil, [problem])
         }
         people.extraValues = Array(repeating: [], count: people.extraKeys.count)

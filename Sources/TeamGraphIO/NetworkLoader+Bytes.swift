@@ -21,7 +21,8 @@ extension NetworkLoader {
     ///   - teams: a teams CSV's bytes and the name used for it in problems, overriding JSON `teams`.
     /// - Throws: ``InvalidInput`` with every problem in both inputs.
     public static func load(
-        bytes data: consuming [UInt8], file: String, format: Format, teams teamsInput: (bytes: [UInt8], file: String)? = nil,
+        bytes data: consuming [UInt8], file: String, format: Format,
+        teams teamsInput: (bytes: [UInt8], file: String)? = nil,
         options: ReadOptions = ReadOptions()
     ) throws(InvalidInput) -> Network {
         var people: PeopleTable
@@ -35,7 +36,8 @@ extension NetworkLoader {
         // 1,000,000 people).
         _ = consume data
         if let teamsInput {
-            let (teamTable, teamProblems) = TeamsCSVReader.read(teamsInput.bytes, file: teamsInput.file, options: options)
+            let (teamTable, teamProblems) = TeamsCSVReader.read(
+                teamsInput.bytes, file: teamsInput.file, options: options)
             teams = teamTable
             problems += teamProblems
         }

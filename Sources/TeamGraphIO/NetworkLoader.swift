@@ -1,11 +1,12 @@
+// FileHandle for standard input.
+import Foundation
+import TeamGraph
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-// FileHandle for standard input.
-import Foundation
-import TeamGraph
 
 /// Loads a network from a `.csv` or `.json` file (and an optional teams CSV), validated.
 public enum NetworkLoader {
@@ -15,9 +16,9 @@ public enum NetworkLoader {
     ///   - path: a `.csv` or `.json` file; `-` reads CSV from standard input.
     ///   - teamsPath: a teams CSV (`id`, `name`, `lead`), overriding JSON `teams`.
     /// - Throws: ``InvalidInput`` with every problem in both files.
-    public static func load(path: String, teamsPath: String? = nil, options: ReadOptions = ReadOptions()) throws(
-        InvalidInput
-    ) -> Network {
+    public static func load(path: String, teamsPath: String? = nil, options: ReadOptions = ReadOptions())
+        throws(InvalidInput) -> Network
+    {
         let people = try readFile(path)
         let teams = try teamsPath.map { path throws(InvalidInput) in (bytes: try readFile(path), file: path) }
         // Consumed, so that the file's bytes are freed once parsed, before the network is indexed.
@@ -55,7 +56,9 @@ public enum NetworkLoader {
             return false
         }
         if failed {
-            throw InvalidInput(problems: [Problem(file: path, message: "cannot be read (\(String(cString: strerror(errno))))")])
+            throw InvalidInput(problems: [
+                Problem(file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+            ])
         }
         bytes.removeSubrange(filled...)
         return bytes

@@ -57,12 +57,16 @@ public struct OutputTarget: Sendable {
             let isLink = (status.st_mode & S_IFMT) == S_IFLNK
             if isLink && stat(path, &status) != 0 {
                 throw OutputError(
-                    message: "refusing to write \(path): it is a symbolic link to a missing file; remove the link or give another name")
+                    message:
+                        "refusing to write \(path): it is a symbolic link to a missing file; remove the link or give another name"
+                )
             }
             // A link to a pipe or terminal (/dev/stdout) is refused here, before resolving it.
             if let kind = Self.nonRegularKind(status.st_mode) {
                 throw OutputError(
-                    message: "refusing to write \(path): it is \(kind), not a regular file; give a file name, or - for standard output")
+                    message:
+                        "refusing to write \(path): it is \(kind), not a regular file; give a file name, or - for standard output"
+                )
             }
             if isLink {
                 guard let real = realPath(path) else {
@@ -102,7 +106,9 @@ public struct OutputTarget: Sendable {
         var status = stat()
         guard stat(directory, &status) == 0 else {
             let error = errno
-            if error == ENOENT { throw OutputError(message: "cannot write \(path): directory \(directory) does not exist") }
+            if error == ENOENT {
+                throw OutputError(message: "cannot write \(path): directory \(directory) does not exist")
+            }
             throw OutputError(message: "cannot write \(path): \(systemMessage(error))")
         }
         guard (status.st_mode & S_IFMT) == S_IFDIR else {
@@ -150,7 +156,8 @@ public struct OutputTarget: Sendable {
                 if (identity != nil && FileIdentity(path: sibling) == identity) || storeName + suffix == name
                     || canonicalName(sibling) == name
                 {
-                    throw OutputError(message: "refusing to write \(path): it belongs to the store \(store) that this command reads")
+                    throw OutputError(
+                        message: "refusing to write \(path): it belongs to the store \(store) that this command reads")
                 }
             }
         }

@@ -64,7 +64,12 @@ public enum PeopleCSVReader {
         mutating func add(_ row: inout CSVTableReader<Field>.Row, _ roles: [CSVTableReader<Field>.Role]) {
             guard hasID else { return }
             let line = row.record.line
-            var id = "", name = "", sponsor = "", owner = "", role = "", team = ""
+            var id = ""
+            var name = ""
+            var sponsor = ""
+            var owner = ""
+            var role = ""
+            var team = ""
             var joined: Day? = nil
             var status = Status.active
             for k in roles.indices {
@@ -105,7 +110,8 @@ public enum PeopleCSVReader {
                             problems.append(
                                 Problem(
                                     file: file, line: line, column: k + 1,
-                                    message: "status: unknown status '\(text)' (accepted: \(Status.acceptedSpellings))"))
+                                    message: "status: unknown status '\(text)' (accepted: \(Status.acceptedSpellings))")
+                            )
                         }
                     }
                 }
@@ -152,34 +158,37 @@ public enum TeamsCSVReader {
         var hasID = false
         problems += bytes.withUnsafeBufferPointer { input in
             reader.read(
-            input,
-            onHeader: { layout, columns, extras in
-                table.layout = layout
-                table.source.columns = SourceMap.columns(columns)
-                table.extraKeys = extras
-                table.extraValues = Array(repeating: [], count: extras.count)
-                hasID = columns[.id] != nil
-                if !hasID {
-                    problems.append(Problem(file: file, line: 1, message: "no id column (expected id, name, lead)"))
-                }
-            },
-            onRow: { row, roles in
-                guard hasID else { return }
-                let line = row.record.line
-                var id = "", name = "", lead = ""
-                for k in roles.indices {
-                    switch roles[k] {
-                    case .extra(let e): table.extraValues[e].append(row.value(k) ?? "")
-                    case .field(.id): id = row.value(k) ?? ""
-                    case .field(.name): name = row.value(k) ?? ""
-                    case .field(.lead): lead = row.value(k) ?? ""
+                input,
+                onHeader: { layout, columns, extras in
+                    table.layout = layout
+                    table.source.columns = SourceMap.columns(columns)
+                    table.extraKeys = extras
+                    table.extraValues = Array(repeating: [], count: extras.count)
+                    hasID = columns[.id] != nil
+                    if !hasID {
+                        problems.append(Problem(file: file, line: 1, message: "no id column (expected id, name, lead)"))
                     }
+                },
+                onRow: { row, roles in
+                    guard hasID else { return }
+                    let line = row.record.line
+                    var id = ""
+                    var name = ""
+                    var lead = ""
+                    for k in roles.indices {
+                        switch roles[k] {
+                        case .extra(let e): table.extraValues[e].append(row.value(k) ?? "")
+                        case .field(.id): id = row.value(k) ?? ""
+                        case .field(.name): name = row.value(k) ?? ""
+                        case .field(.lead): lead = row.value(k) ?? ""
+                        }
+                    }
+                    table.ids.append(id)
+                    table.names.append(name)
+                    table.leads.append(lead)
+                    lines.append(Int32(line))
                 }
-                table.ids.append(id)
-                table.names.append(name)
-                table.leads.append(lead)
-                lines.append(Int32(line))
-            }).1
+            ).1
         }
         table.source.lines = lines
         return (table, Problem.inFileOrder(problems, firstFile: file))

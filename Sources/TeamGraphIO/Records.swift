@@ -133,7 +133,9 @@ public struct Records: Sendable {
         }
         var widths = columns.map(DisplayWidth.of)
         for row in 0..<count {
-            for column in columns.indices { widths[column] = max(widths[column], DisplayWidth.of(display(cell(row, column)))) }
+            for column in columns.indices {
+                widths[column] = max(widths[column], DisplayWidth.of(display(cell(row, column))))
+            }
         }
         func line(_ texts: [String], numeric: [Bool]) {
             var text = ""

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// The named temporary files being written, removed when the process is told to stop.
 ///
@@ -54,7 +55,9 @@ enum TemporaryFiles {
             for sig in [SIGTERM, SIGINT, SIGHUP] {
                 let previous: sighandler_t? = signal(sig, TemporaryFiles.handler)
                 let ignored: sighandler_t? = SIG_IGN
-                if let previous, let ignored, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(ignored, to: Int.self) {
+                if let previous, let ignored,
+                    unsafeBitCast(previous, to: Int.self) == unsafeBitCast(ignored, to: Int.self)
+                {
                     signal(sig, SIG_IGN)
                 }
             }

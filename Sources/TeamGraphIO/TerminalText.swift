@@ -27,7 +27,8 @@ package enum TerminalText {
                 result.append(Unicode.Scalar(0x2421)!)
             } else {
                 let hex = String(v, radix: 16, uppercase: true)
-                result.append(contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)>".unicodeScalars)
+                result.append(
+                    contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)>".unicodeScalars)
             }
         }
         return String(result)

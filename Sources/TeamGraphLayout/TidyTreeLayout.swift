@@ -125,9 +125,14 @@ public struct TidyTreeLayout: Sendable {
             guard p >= 0 else { continue }
             if defaultAncestor[Int(p)] < 0 { defaultAncestor[Int(p)] = v }
             guard left >= 0 else { continue }
-            var vip = v, vop = v
-            var vim = left, vom = leftmostSibling[vi]
-            var sip = mod[Int(vip)], sop = mod[Int(vop)], sim = mod[Int(vim)], som = mod[Int(vom)]
+            var vip = v
+            var vop = v
+            var vim = left
+            var vom = leftmostSibling[vi]
+            var sip = mod[Int(vip)]
+            var sop = mod[Int(vop)]
+            var sim = mod[Int(vim)]
+            var som = mod[Int(vom)]
             while nextRight(vim) >= 0 && nextLeft(vip) >= 0 {
                 vim = nextRight(vim)
                 vip = nextLeft(vip)
@@ -184,7 +189,8 @@ public struct TidyTreeLayout: Sendable {
         for v in 0..<realCount { bandHeight[Int(depth[v])] = max(bandHeight[Int(depth[v])], heights[v]) }
         var bandTop = [Double](repeating: 0, count: Int(maxDepth) + 2)
         for d in 1...Int(maxDepth) { bandTop[d + 1] = bandTop[d] + bandHeight[d] + levelSeparation }
-        var minX = Double.infinity, maxX = -Double.infinity
+        var minX = Double.infinity
+        var maxX = -Double.infinity
         for v in 0..<realCount {
             minX = min(minX, x[v] - width[v] / 2)
             maxX = max(maxX, x[v] + width[v] / 2)

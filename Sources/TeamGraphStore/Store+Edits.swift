@@ -125,7 +125,9 @@ final class SQLiteEditReader: EditReader {
         guard try rows.step() else {
             throw StoreError.damaged(
                 InvalidInput(problems: [
-                    Problem(file: file, path: "person idx \(i)", message: "a reference names this row, which does not exist")
+                    Problem(
+                        file: file, path: "person idx \(i)", message: "a reference names this row, which does not exist"
+                    )
                 ]))
         }
         var damage = StoreDamage(file: file)
@@ -156,7 +158,8 @@ final class SQLiteEditReader: EditReader {
     func latestChange(person i: Int, field: PersonField, after day: Day) throws -> Day? {
         try Store.fetchDay(
             db, file: file, "SELECT max(effective) FROM change WHERE person = ? AND field = ? AND effective > ?",
-            arguments: [i, field.rawValue, day.daysSinceEpoch], row: "the latest \(field.rawValue) change of person idx \(i)")
+            arguments: [i, field.rawValue, day.daysSinceEpoch],
+            row: "the latest \(field.rawValue) change of person idx \(i)")
     }
 
     func latestChange(ofAnyone field: PersonField, after day: Day) throws -> Day? {

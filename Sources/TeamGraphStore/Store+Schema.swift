@@ -85,7 +85,8 @@ extension Store {
     /// Refuses to create the schema in a file that holds tables (besides the migrator's own):
     /// ``SchemaAlreadyMade`` when another process made the store meanwhile, else not a store.
     static func requireBlank(_ db: Database, _ path: String) throws {
-        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name != 'grdb_migrations'") ?? 0
+        let tables =
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name != 'grdb_migrations'") ?? 0
         guard tables > 0 else { return }
         if try Int64.fetchOne(db, sql: "PRAGMA application_id") == Int64(Store.applicationID) {
             throw SchemaAlreadyMade()
@@ -207,10 +208,13 @@ extension Store {
     static func adoptVersions(_ db: Database) throws {
         try db.inTransaction(.immediate) {
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            let hasTable = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'grdb_migrations'") ?? 0
+            let hasTable =
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'grdb_migrations'") ?? 0
             guard version > 0 && hasTable == 0 else { return .rollback }
             try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-            for v in 1...version { try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: ["v\(v)"]) }
+            for v in 1...version {
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: ["v\(v)"])
+            }
             return .commit
         }
     }

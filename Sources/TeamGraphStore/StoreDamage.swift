@@ -73,7 +73,8 @@ struct StoreDamage {
                 let first = walk.firstIndex(of: v) ?? 0
                 let cycle = walk[first...]
                 let shown = cycle.prefix(10).map { "'\(ids[Int($0)])'" }
-                let names = (shown + [shown[0]]).joined(separator: " → ") + (cycle.count > 10 ? " (\(cycle.count) people)" : "")
+                let names =
+                    (shown + [shown[0]]).joined(separator: " → ") + (cycle.count > 10 ? " (\(cycle.count) people)" : "")
                 add(
                     "person idx \(v) (id '\(ids[Int(v)])')",
                     "\(relation) cycle\(context): \(names)")

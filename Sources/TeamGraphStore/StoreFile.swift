@@ -70,13 +70,16 @@ struct StoreFile {
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: throw StoreError.notAStore("\(path) is a directory, not a TeamGraph store")
-        case S_IFIFO: throw StoreError.notAStore("\(path) is a named pipe (FIFO), not a TeamGraph store; it was left untouched")
-        case S_IFCHR, S_IFBLK: throw StoreError.notAStore("\(path) is a device, not a TeamGraph store; it was left untouched")
+        case S_IFIFO:
+            throw StoreError.notAStore("\(path) is a named pipe (FIFO), not a TeamGraph store; it was left untouched")
+        case S_IFCHR, S_IFBLK:
+            throw StoreError.notAStore("\(path) is a device, not a TeamGraph store; it was left untouched")
         case S_IFSOCK: throw StoreError.notAStore("\(path) is a socket, not a TeamGraph store; it was left untouched")
         default: throw StoreError.notAStore("\(path) is not a regular file, so not a TeamGraph store")
         }
         var file = StoreFile(path: path, kind: .empty)
-        let wal = path + "-wal", shm = path + "-shm"
+        let wal = path + "-wal"
+        let shm = path + "-shm"
         if let code = unwritable(path) {
             file.readOnlyReason = reason(code, "the file is not writable")
         } else if let code = unwritable(directory),

@@ -35,7 +35,9 @@ extension StoreState {
             let t = state.teamIDs.count
             state.teamIDs.append(teams.text(1))
             if numbered && teams.int(0) != Int64(t) {
-                damage.add(state.teamRow(t), "team rows are not numbered 0, 1, 2, ...: idx \(teams.int(0)) where \(t) was expected")
+                damage.add(
+                    state.teamRow(t),
+                    "team rows are not numbered 0, 1, 2, ...: idx \(teams.int(0)) where \(t) was expected")
                 numbered = false
             }
             if state.teamIDs[t].isEmpty { damage.add(state.teamRow(t), "the team id is empty") }
@@ -56,25 +58,30 @@ extension StoreState {
             let i = state.ids.count
             state.ids.append(people.text(1))
             if numbered && people.int(0) != Int64(i) {
-                damage.add(state.personRow(i), "person rows are not numbered 0, 1, 2, ...: idx \(people.int(0)) where \(i) was expected")
+                damage.add(
+                    state.personRow(i),
+                    "person rows are not numbered 0, 1, 2, ...: idx \(people.int(0)) where \(i) was expected")
                 numbered = false
             }
             if state.ids[i].isEmpty { damage.add(state.personRow(i), "the id is empty") }
             state.names.append(people.text(2))
             state.sponsors.append(
-                people.isNull(3) ? -1 : damage.reference(people.int(3), count: n, own: i, state.personRow(i), "sponsor"))
+                people.isNull(3) ? -1 : damage.reference(people.int(3), count: n, own: i, state.personRow(i), "sponsor")
+            )
             state.owners.append(
                 people.isNull(4) ? -1 : damage.reference(people.int(4), count: n, own: i, state.personRow(i), "owner"))
             state.roles.append(people.text(5))
             state.teams.append(
                 people.isNull(6)
-                    ? -1 : damage.reference(people.int(6), count: teamCount, state.personRow(i), "team", target: "team"))
+                    ? -1 : damage.reference(people.int(6), count: teamCount, state.personRow(i), "team", target: "team")
+            )
             state.joined.append(people.isNull(7) ? nil : damage.day(people.int(7), state.personRow(i), "joined"))
             let status = people.int(8)
             if let value = UInt8(exactly: status), let known = Status(rawValue: value) {
                 state.statuses.append(known)
             } else {
-                damage.add(state.personRow(i), "status \(status) is not a status (0 newcomer, 1 active, 2 inactive, 3 left)")
+                damage.add(
+                    state.personRow(i), "status \(status) is not a status (0 newcomer, 1 active, 2 inactive, 3 left)")
                 state.statuses.append(.active)
             }
             if keyCount == 1 {

@@ -8,7 +8,8 @@ import Testing
     static let corpus: [String] = {
         let dir = Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures/bad")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return files.filter { $0.hasSuffix(".csv") && !$0.hasSuffix(".teams.csv") }.map { String($0.dropLast(4)) }.sorted()
+        return files.filter { $0.hasSuffix(".csv") && !$0.hasSuffix(".teams.csv") }.map { String($0.dropLast(4)) }
+            .sorted()
     }()
 
     @Test func corpusCoversTheIssue() {

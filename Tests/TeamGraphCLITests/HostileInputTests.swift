@@ -25,13 +25,16 @@ import Testing
         for command in ["validate", "stats", "gaps"] {
             let result = try Teamgraph.run([command, file])
             #expect(result.status == 2, "\(result)")
-            #expect(result.stderr == "\(file):2:3: joined: '\(date)' is not a valid date (expected YYYY-MM-DD)\n1 problem found\n")
+            #expect(
+                result.stderr
+                    == "\(file):2:3: joined: '\(date)' is not a valid date (expected YYYY-MM-DD)\n1 problem found\n")
             #expect(result.stdout == "")
         }
     }
 
     @Test func hugeDatePartsAreRefusedInJSON() throws {
-        let file = Fixtures.write(#"{"people": [{"id": "A", "joined": "2026-01-99999999999999999999"}]}"#, name: "p.json")
+        let file = Fixtures.write(
+            #"{"people": [{"id": "A", "joined": "2026-01-99999999999999999999"}]}"#, name: "p.json")
         let result = try Teamgraph.run(["stats", file])
         #expect(result.status == 2, "\(result)")
         #expect(result.stderr.contains("people[0].joined: joined: '2026-01-99999999999999999999' is not a valid date"))
@@ -44,8 +47,10 @@ import Testing
     }
 
     /// Every active person who joined at all is a newcomer when the window reaches before any day.
-    @Test(arguments: [["--newcomer-days", "3000000000"], ["--newcomer-days", "2147483647", "--as-of", "1000-01-01"],
-        ["--newcomer-days", String(Int.max), "--as-of", "0001-01-01"]])
+    @Test(arguments: [
+        ["--newcomer-days", "3000000000"], ["--newcomer-days", "2147483647", "--as-of", "1000-01-01"],
+        ["--newcomer-days", String(Int.max), "--as-of", "0001-01-01"],
+    ])
     func hugeNewcomerWindowsCountEveryoneWhoJoined(options: [String]) throws {
         let file = Fixtures.write("id,joined,status\nA,2026-01-01,\nB,,\nC,1999-05-05,left\nD,0500-01-01,\n")
         let result = try Teamgraph.run(["stats", file] + options)

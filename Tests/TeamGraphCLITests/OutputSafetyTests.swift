@@ -17,8 +17,10 @@ import Testing
     /// A fresh directory with the sample network (`in.csv`) and teams (`t.csv`).
     func workspace() throws -> URL {
         let directory = Fixtures.temporaryDirectory()
-        try FileManager.default.copyItem(atPath: Fixtures.sample("network.csv"), toPath: directory.appendingPathComponent("in.csv").path)
-        try FileManager.default.copyItem(atPath: Fixtures.sample("teams.csv"), toPath: directory.appendingPathComponent("t.csv").path)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.sample("network.csv"), toPath: directory.appendingPathComponent("in.csv").path)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.sample("teams.csv"), toPath: directory.appendingPathComponent("t.csv").path)
         return directory
     }
 
@@ -54,7 +56,8 @@ import Testing
         environment["TEAMGRAPH_DB"] = nil
         environment["TZ"] = "UTC"
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -69,7 +72,9 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return ShellResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return ShellResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// What a shell script run produced.
@@ -81,9 +86,10 @@ import Testing
     }
 
     /// Runs teamgraph in `directory` and checks it refused with exactly `message`, changing nothing.
-    func expectRefused(_ arguments: [String], in directory: URL, message: String, environment: [String: String] = [:],
-        sourceLocation: SourceLocation = #_sourceLocation) throws
-    {
+    func expectRefused(
+        _ arguments: [String], in directory: URL, message: String, environment: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let before = try snapshot(directory)
         let result = try Teamgraph.run(arguments, in: directory, environment: environment)
         #expect(result.status == 2, "\(arguments): \(result)", sourceLocation: sourceLocation)
@@ -104,8 +110,11 @@ import Testing
 
     @Test func renderOntoItsInputIsRefused() throws {
         let directory = try workspace()
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link.csv").path, withDestinationPath: "in.csv")
-        #expect(link(directory.appendingPathComponent("in.csv").path, directory.appendingPathComponent("hard.csv").path) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("link.csv").path, withDestinationPath: "in.csv")
+        #expect(
+            link(directory.appendingPathComponent("in.csv").path, directory.appendingPathComponent("hard.csv").path)
+                == 0)
         for output in ["in.csv", "./in.csv", "link.csv", "hard.csv", "\(directory.path)/in.csv"] {
             try expectRefused(
                 ["render", "in.csv", "-o", output], in: directory,
@@ -140,7 +149,8 @@ import Testing
         for sibling in ["org.db-wal", "org.db-shm", "./org.db-journal"] {
             try expectRefused(
                 ["render", "--db", "org.db", "--format", "svg", "-o", sibling], in: directory,
-                message: "teamgraph: refusing to write \(sibling): it belongs to the store org.db that this command reads")
+                message:
+                    "teamgraph: refusing to write \(sibling): it belongs to the store org.db that this command reads")
         }
         try expectRefused(
             ["convert", "--to", "csv", "-o", "org.db"], in: directory,
@@ -153,7 +163,8 @@ import Testing
     @Test func nonRegularOutputsAreRefused() throws {
         let directory = try workspace()
         #expect(mkfifo(directory.appendingPathComponent("pipe").path, 0o644) == 0)
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("sub"), withIntermediateDirectories: false)
         let advice = "not a regular file; give a file name, or - for standard output"
         for command in [["render"], ["convert", "--to", "csv"]] {
             func refused(_ output: String, _ message: String) throws {
@@ -177,13 +188,18 @@ import Testing
         // A link to nothing is refused: where the file would go is not what the user named.
         try expectRefused(
             ["render", "in.csv", "-o", "chart.svg"], in: directory,
-            message: "teamgraph: refusing to write chart.svg: it is a symbolic link to a missing file; remove the link or give another name")
+            message:
+                "teamgraph: refusing to write chart.svg: it is a symbolic link to a missing file; remove the link or give another name"
+        )
         try Data("old".utf8).write(to: directory.appendingPathComponent("real.svg"))
         let result = try Teamgraph.run(["render", "in.csv", "-o", "chart.svg"], in: directory)
         #expect(result.status == 0, "\(result)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: linkPath) == "real.svg")
         #expect(try Data(contentsOf: directory.appendingPathComponent("real.svg")).starts(with: Array("<?xml".utf8)))
-        #expect(try Set(FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["in.csv", "t.csv", "chart.svg", "real.svg"])
+        #expect(
+            try Set(FileManager.default.contentsOfDirectory(atPath: directory.path)) == [
+                "in.csv", "t.csv", "chart.svg", "real.svg",
+            ])
     }
 
     @Test func replacingAFileKeepsItsOwnerAndMode() throws {
@@ -205,7 +221,9 @@ import Testing
         // A new file gets 0666 less the umask, as a shell redirection would make it.
         let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
         let umaskLine = status.split(separator: "\n").first { $0.hasPrefix("Umask:") }
-        let mask = mode_t(umaskLine.flatMap { Int($0.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) } ?? 0o022)
+        let mask = mode_t(
+            umaskLine.flatMap { Int($0.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) }
+                ?? 0o022)
         let result = try Teamgraph.run(["render", "in.csv", "-o", "new.svg"], in: directory)
         #expect(result.status == 0, "\(result)")
         var created = stat()
@@ -246,9 +264,11 @@ import Testing
         try Data("previous chart".utf8).write(to: directory.appendingPathComponent("chart.\(format)"))
         let before = try snapshot(directory)
         // ulimit -f (512-byte blocks in sh): writing past 10 KB fails with EFBIG, as a full disk fails with ENOSPC.
-        let result = try shell("ulimit -f 20; exec \"$TEAMGRAPH\" render big.csv --engine tree -o chart.\(format)", in: directory)
+        let result = try shell(
+            "ulimit -f 20; exec \"$TEAMGRAPH\" render big.csv --engine tree -o chart.\(format)", in: directory)
         #expect(result.status == 2, "\(result)")
-        #expect(result.stderr.hasSuffix("teamgraph: cannot write chart.\(format): File too large\n"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasSuffix("teamgraph: cannot write chart.\(format): File too large\n"), "\(result.stderr)")
         #expect(try snapshot(directory) == before, "the old chart is kept and no temporary is left")
     }
 
@@ -282,9 +302,12 @@ import Testing
         let real = URL(fileURLWithPath: directory.path).resolvingSymlinksInPath().path
         var open = false
         while process.isRunning && !open {
-            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd")) ?? []
+            let fds =
+                (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd")) ?? []
             for fd in fds {
-                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(process.processIdentifier)/fd/\(fd)")) ?? ""
+                let target =
+                    (try? FileManager.default.destinationOfSymbolicLink(
+                        atPath: "/proc/\(process.processIdentifier)/fd/\(fd)")) ?? ""
                 if target.hasPrefix(real + "/") && !target.hasSuffix("/big.csv") { open = true }
             }
             if namedTemporary {
@@ -298,7 +321,9 @@ import Testing
         return process
     }
 
-    @Test(.tags(.slow), .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")), arguments: [SIGTERM, SIGINT])
+    @Test(
+        .tags(.slow), .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")),
+        arguments: [SIGTERM, SIGINT])
     func stoppingARenderLeavesNothing(signal: Int32) throws {
         let directory = try workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -308,10 +333,13 @@ import Testing
         #expect(
             (process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
                 || process.terminationStatus == 128 + signal, "status \(process.terminationStatus)")
-        #expect(try Set(FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["in.csv", "t.csv", "big.csv"])
+        #expect(
+            try Set(FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["in.csv", "t.csv", "big.csv"])
     }
 
-    @Test(.tags(.slow), .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")), arguments: [SIGTERM, SIGINT, SIGHUP])
+    @Test(
+        .tags(.slow), .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")),
+        arguments: [SIGTERM, SIGINT, SIGHUP])
     func stoppingARenderRemovesItsNamedTemporary(signal: Int32) throws {
         // Where O_TMPFILE is missing the temporary has a name: the signal handler removes it.
         let directory = try workspace()
@@ -319,8 +347,11 @@ import Testing
         let process = try startLargeRender(in: directory, namedTemporary: true)
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal, "status \(process.terminationStatus)")
-        #expect(try Set(FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["in.csv", "t.csv", "big.csv"])
+        #expect(
+            process.terminationReason == .uncaughtSignal && process.terminationStatus == signal,
+            "status \(process.terminationStatus)")
+        #expect(
+            try Set(FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["in.csv", "t.csv", "big.csv"])
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")))
@@ -332,7 +363,8 @@ import Testing
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
-        #expect(try Set(FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["in.csv", "t.csv", "big.csv"])
+        #expect(
+            try Set(FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["in.csv", "t.csv", "big.csv"])
     }
 
     @Test func outputNamesUpToTheLimitWork() throws {
@@ -362,7 +394,8 @@ import Testing
         #expect(result.status == 2, "\(result)")
         #expect(
             result.stderr
-                == "teamgraph: out of memory laying out 20,000 people; narrow the chart (--root ID, --depth N or a lower --max-nodes)\n")
+                == "teamgraph: out of memory laying out 20,000 people; narrow the chart (--root ID, --depth N or a lower --max-nodes)\n"
+        )
         #expect(try snapshot(directory) == before)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TeamGraph
+import Testing
+
 @testable import TeamGraphChart
 
 #if canImport(FoundationXML)

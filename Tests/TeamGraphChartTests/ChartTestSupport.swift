@@ -85,7 +85,8 @@ struct ParsedSVG {
     static func tooltip(_ element: XMLElement) throws -> String? {
         let links = try element.nodes(forXPath: ".//*[local-name()='a']")
         for case let link as XMLElement in links {
-            for attribute in link.attributes ?? [] where attribute.localName == "title" || attribute.name == "xlink:title" {
+            for attribute in link.attributes ?? []
+            where attribute.localName == "title" || attribute.name == "xlink:title" {
                 return attribute.stringValue
             }
         }

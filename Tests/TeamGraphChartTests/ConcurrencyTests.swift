@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TeamGraph
 import TeamGraphChart
+import Testing
 
 @Suite struct ConcurrencyTests {
     @Test func fiftyChartsAtOnceNeitherCrashNorMixUp() async throws {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TeamGraph
+import Testing
+
 @testable import TeamGraphChart
 
 @Suite struct FormatTests {
@@ -9,7 +10,9 @@ import TeamGraph
         .map(URL.init(fileURLWithPath:)).first { FileManager.default.isExecutableFile(atPath: $0.path) }
 
     /// Runs a program with standard input; returns status, standard output and standard error.
-    static func run(_ program: URL, _ arguments: [String], input: Data) throws -> (status: Int32, stdout: Data, stderr: String) {
+    static func run(_ program: URL, _ arguments: [String], input: Data) throws -> (
+        status: Int32, stdout: Data, stderr: String
+    ) {
         let directory = try ChartTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let inputFile = directory.appendingPathComponent("in")
@@ -54,7 +57,8 @@ import TeamGraph
     func dotOutputIsAcceptedByTheDotCommandAndDrawsTheSameNodes() throws {
         let dot = try #require(Self.dotCommand)
         let network = try ChartTestSupport.sample()
-        let chart = Chart(also: .owner, groupTeams: true, gapOptions: AnalysisOptions(asOf: Day(year: 2026, month: 6, day: 30)!))
+        let chart = Chart(
+            also: .owner, groupTeams: true, gapOptions: AnalysisOptions(asOf: Day(year: 2026, month: 6, day: 30)!))
         let source = try chart.render(network, format: .dot).data
         let result = try Self.run(dot, ["-Tsvg"], input: Data(source))
         #expect(result.status == 0, "dot said: \(result.stderr)")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TeamGraph
+import Testing
+
 @testable import TeamGraphChart
 
 #if canImport(FoundationXML)
@@ -26,17 +27,20 @@ import TeamGraph
         let n = names.count
         let teams = [Team(id: "T&1", name: "<Team> \"A\" & \\N", lead: 0), Team(id: "T<2>", name: "رقم ٢")]
         return ChartTestSupport.network(
-            ids: ids, names: names, roles: names.reversed(), sponsors: (0..<n).map { Int32($0 == 0 ? -1 : ($0 - 1) / 2) },
+            ids: ids, names: names, roles: names.reversed(),
+            sponsors: (0..<n).map { Int32($0 == 0 ? -1 : ($0 - 1) / 2) },
             owners: (0..<n).map { Int32($0 == 0 ? -1 : 0) }, statuses: (0..<n).map { Status.allCases[$0 % 4] },
             teams: teams, teamIndex: (0..<n).map { Int32($0 % 3 == 2 ? -1 : $0 % 2) })
     }
 
     /// The text Graphviz is expected to show for a name: controls dropped, line breaks as spaces.
     static func shown(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
-            if "\n\t\r".unicodeScalars.contains(scalar) { return " " }
-            return GraphvizText.isAllowedInXML(scalar) ? scalar : nil
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+                    if "\n\t\r".unicodeScalars.contains(scalar) { return " " }
+                    return GraphvizText.isAllowedInXML(scalar) ? scalar : nil
+                }))
     }
 
     @Test(arguments: ChartColoring.allCases, [ChartEngine.dot, .tree])

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TeamGraph
 import TeamGraphTestSupport
+import Testing
+
 @testable import TeamGraphChart
 
 /// DOT output stays readable by Graphviz's `dot` command whatever the length of a name.
@@ -11,15 +12,19 @@ import TeamGraphTestSupport
     static let longName = String(repeating: "名字éx", count: 10_000)
 
     @Test func longQuotedStringsAreSplitLosslessly() throws {
-        for text in [Self.longName, String(repeating: "名字é\"\\x", count: 8_000), String(repeating: "x", count: 40_000), String(repeating: "\\", count: 20_001) + "é",
-            String(repeating: "长", count: 9_000), "short \"one\""] {
+        for text in [
+            Self.longName, String(repeating: "名字é\"\\x", count: 8_000), String(repeating: "x", count: 40_000),
+            String(repeating: "\\", count: 20_001) + "é",
+            String(repeating: "长", count: 9_000), "short \"one\"",
+        ] {
             let quoted = DOTString.quoted(text)
             let pieces = try Self.pieces(of: quoted)
             #expect(pieces.joined() == text)
             for piece in pieces {
                 // No run between backslashes longer than Graphviz's scanner takes; no piece ends
                 // in a backslash (it would escape the closing quote).
-                let longestRun = piece.split(separator: "\\", omittingEmptySubsequences: false).map(\.utf8.count).max() ?? 0
+                let longestRun =
+                    piece.split(separator: "\\", omittingEmptySubsequences: false).map(\.utf8.count).max() ?? 0
                 #expect(longestRun <= 16_384)
                 #expect(!piece.hasSuffix("\\") || pieces.count == 1)
             }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TeamGraphTestSupport
+import Testing
 
 /// `teamgraph render` end to end, through the built binary.
 @Suite struct RenderCommandTests {
@@ -16,7 +16,9 @@ import TeamGraphTestSupport
         ]
         for (format, prefix) in magic {
             let out = directory.appendingPathComponent("chart.\(format)").path
-            let result = try ChartTestSupport.run(["render", network, "--teams", teams, "--as-of", "2026-06-30", "-o", out])
+            let result = try ChartTestSupport.run([
+                "render", network, "--teams", teams, "--as-of", "2026-06-30", "-o", out,
+            ])
             #expect(result.status == 0, "\(format): \(result.stderr)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: out)).starts(with: prefix), "\(format)")
         }
@@ -80,12 +82,14 @@ import TeamGraphTestSupport
         #expect(result.stderr.contains("cannot write"), "stderr: \(result.stderr)")
         // An existing directory in the way of the output file: refused before anything is written.
         let blocked = directory.appendingPathComponent("taken.svg")
-        try FileManager.default.createDirectory(at: blocked.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: blocked.appendingPathComponent("inside"), withIntermediateDirectories: true)
         let second = try ChartTestSupport.run(["render", network, "-o", blocked.path])
         #expect(second.status == 2)
         #expect(
             second.stderr
-                == "teamgraph: refusing to write \(blocked.path): it is a directory, not a regular file; give a file name, or - for standard output\n")
+                == "teamgraph: refusing to write \(blocked.path): it is a directory, not a regular file; give a file name, or - for standard output\n"
+        )
         #expect(try FileManager.default.contentsOfDirectory(atPath: blocked.path) == ["inside"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["taken.svg"])
     }

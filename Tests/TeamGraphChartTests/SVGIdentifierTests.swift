@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TeamGraph
+import Testing
+
 @testable import TeamGraphChart
 
 /// Person ids that differ only in whitespace, control characters or `%` keep distinct SVG ids.
@@ -36,7 +37,10 @@ import TeamGraph
         for id in ids {
             let encoded = SVGIdentifier.encode(id)
             #expect(SVGIdentifier.decode(encoded) == id, "\(encoded)")
-            #expect(!encoded.unicodeScalars.contains { $0.properties.isWhitespace || $0.properties.generalCategory == .control })
+            #expect(
+                !encoded.unicodeScalars.contains {
+                    $0.properties.isWhitespace || $0.properties.generalCategory == .control
+                })
         }
         #expect(Set(ids.map(SVGIdentifier.encode)).count == ids.count)
     }

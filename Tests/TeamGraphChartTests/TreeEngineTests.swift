@@ -14,7 +14,7 @@ import Testing
     static func generated(_ n: Int, seed: UInt64 = 7) -> Network {
         var state = seed
         func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
         var sponsors = [Int32](repeating: -1, count: n)
@@ -27,7 +27,8 @@ import Testing
     }
 
     /// Each person card's bounding box, from its outline in the SVG.
-    static func boxes(_ svg: ParsedSVG) throws -> [(id: String, minX: Double, maxX: Double, minY: Double, maxY: Double)] {
+    static func boxes(_ svg: ParsedSVG) throws -> [(id: String, minX: Double, maxX: Double, minY: Double, maxY: Double)]
+    {
         try svg.groups("person").map { group in
             let shapes = try group.nodes(forXPath: ".//*[local-name()='path' or local-name()='polygon']")
             let shape = shapes.first as! XMLElement
@@ -77,7 +78,8 @@ import Testing
     @Test func wideTeamsAreStackedInColumns() throws {
         // One leader with 400 people under them and nobody under those.
         let n = 401
-        let network = ChartTestSupport.network(ids: (0..<n).map { "W\($0)" }, sponsors: [-1] + Array(repeating: 0, count: n - 1))
+        let network = ChartTestSupport.network(
+            ids: (0..<n).map { "W\($0)" }, sponsors: [-1] + Array(repeating: 0, count: n - 1))
         let svg = try ParsedSVG(try Chart(engine: .tree).render(network, format: .svg).data)
         let boxes = try Self.boxes(svg)
         #expect(Self.overlaps(boxes) == [])

@@ -67,17 +67,20 @@ import Testing
 
     @Test func gb18030IsDecoded() throws {
         // "编号,姓名\nA,王芳\n" in GB18030.
-        let bytes: [UInt8] = [0xB1, 0xE0, 0xBA, 0xC5, 0x2C, 0xD0, 0xD5, 0xC3, 0xFB, 0x0A, 0x41, 0x2C, 0xCD, 0xF5, 0xB7, 0xBC, 0x0A]
+        let bytes: [UInt8] = [
+            0xB1, 0xE0, 0xBA, 0xC5, 0x2C, 0xD0, 0xD5, 0xC3, 0xFB, 0x0A, 0x41, 0x2C, 0xCD, 0xF5, 0xB7, 0xBC, 0x0A,
+        ]
         let (table, problems) = PeopleCSVReader.read(bytes, file: "gb.csv", options: ReadOptions(encoding: .gb18030))
         #expect(problems.isEmpty)
         #expect(table.ids == ["A"])
         #expect(table.names == ["王芳"])
         let (_, utf8Problems) = PeopleCSVReader.read(bytes, file: "gb.csv")
-        #expect(utf8Problems.map(\.description) == [
-            "gb.csv:1: no id column (expected one of: id, 编号, 工号, 会员编号; or name it with --map id=HEADER)",
-            "gb.csv:1:1: not valid UTF-8 (if it came from a spreadsheet on Chinese Windows, try --encoding gb18030)",
-            "gb.csv:1:2: not valid UTF-8",
-        ])
+        #expect(
+            utf8Problems.map(\.description) == [
+                "gb.csv:1: no id column (expected one of: id, 编号, 工号, 会员编号; or name it with --map id=HEADER)",
+                "gb.csv:1:1: not valid UTF-8 (if it came from a spreadsheet on Chinese Windows, try --encoding gb18030)",
+                "gb.csv:1:2: not valid UTF-8",
+            ])
     }
 }
 
@@ -106,7 +109,10 @@ import Testing
     @Test func problemsNameTheRecord() {
         let json = #"{"people": [{"id": "A", "joined": "soon"}, {"id": "B", "sponsor": "Z"}]}"#
         let (people, _, problems) = NetworkJSONReader.read(Array(json.utf8), file: "n.json")
-        #expect(problems.map(\.description) == ["n.json: people[0].joined: joined: 'soon' is not a valid date (expected YYYY-MM-DD)"])
+        #expect(
+            problems.map(\.description) == [
+                "n.json: people[0].joined: joined: 'soon' is not a valid date (expected YYYY-MM-DD)"
+            ])
         do {
             _ = try Network(validating: people, parseProblems: problems)
             Issue.record("expected invalid input")

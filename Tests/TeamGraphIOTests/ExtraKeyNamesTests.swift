@@ -10,7 +10,11 @@ import Testing
 @Suite struct ExtraKeyNamesTests {
     func write(_ network: Network, json: Bool) throws -> String {
         var output = OutputBuffer()
-        if json { try NetworkWriter.json(network, to: &output) } else { try NetworkWriter.peopleCSV(network, to: &output) }
+        if json {
+            try NetworkWriter.json(network, to: &output)
+        } else {
+            try NetworkWriter.peopleCSV(network, to: &output)
+        }
         return output.text
     }
 
@@ -26,7 +30,8 @@ import Testing
         let source = #"{"people": [{"id": "A", "name": "Ann", "Sponsor": "s", "姓名": "n", " ID ": "i"}]}"#
         let network = try NetworkLoader.load(path: Fixtures.write(source, name: "p.json"))
         let csv = try write(network, json: false)
-        #expect(csv.hasPrefix("id,name,sponsor,owner,role,team,joined,status,\" ID  (2)\",Sponsor (2),姓名 (2)\n"), "\(csv)")
+        #expect(
+            csv.hasPrefix("id,name,sponsor,owner,role,team,joined,status,\" ID  (2)\",Sponsor (2),姓名 (2)\n"), "\(csv)")
         let back = try NetworkLoader.load(path: Fixtures.write(csv, name: "back.csv"))
         #expect(back.names == ["Ann"])
         #expect(back.sponsor.parents == [-1])

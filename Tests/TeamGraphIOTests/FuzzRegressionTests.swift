@@ -11,7 +11,8 @@ import Testing
     /// The findings of one fuzz target, as file names, known issues first in name.
     static func findings(_ target: String) -> [String] {
         let folder = Fixtures.fixture("fuzz/\(target)")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
     }
 
     static func bytes(_ target: String, _ name: String) throws -> [UInt8] {

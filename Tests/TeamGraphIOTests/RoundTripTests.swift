@@ -34,14 +34,15 @@ import Testing
     @Test func csvKeepsColumnsHeadersAndOddValues() throws {
         let network = try load(Self.oddCSV)
         let written = try csv(network)
-        #expect(written == #"""
-            会员编号,姓名,城市,推荐人,责任人,备注,状态,加入日期,"Phone, mobile"
-            A,王芳,上海,,,"likes ""quotes""",active,2020-01-02,+86 138
-            B,"Li, Wei",北京,A,A,"two
-            lines",active,2021-02-03,
-            C,Bob,,A,B,"  leading spaces kept  ",left,,x
+        #expect(
+            written == #"""
+                会员编号,姓名,城市,推荐人,责任人,备注,状态,加入日期,"Phone, mobile"
+                A,王芳,上海,,,"likes ""quotes""",active,2020-01-02,+86 138
+                B,"Li, Wei",北京,A,A,"two
+                lines",active,2021-02-03,
+                C,Bob,,A,B,"  leading spaces kept  ",left,,x
 
-            """#)
+                """#)
         let again = try load(written)
         #expect(try csv(again) == written)
         #expect(again.extraKeys == ["城市", "备注", "Phone, mobile"])

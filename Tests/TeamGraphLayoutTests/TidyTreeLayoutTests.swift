@@ -14,7 +14,7 @@ import Testing
     static func forest(_ n: Int, seed: UInt64) -> Forest {
         var state = seed
         func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
         var parents = [Int32](repeating: -1, count: n)
@@ -59,7 +59,8 @@ import Testing
         let f = Self.forest(n, seed: seed)
         let p = layout(f)
         for v in 0..<n where !f.children[v].isEmpty {
-            let first = Int(f.children[v].first!), last = Int(f.children[v].last!)
+            let first = Int(f.children[v].first!)
+            let last = Int(f.children[v].last!)
             #expect(abs(p.x[v] - (p.x[first] + p.x[last]) / 2) < 1e-6)
         }
         // Edges between two bands cross exactly when the children's order disagrees with their
@@ -95,7 +96,8 @@ import Testing
         var children = [[Int32]](repeating: [], count: parents.count)
         for v in 1..<parents.count { children[Int(parents[v])].append(Int32(v)) }
         let p = TidyTreeLayout().layout(parents: parents, children: children, widths: widths, heights: heights)
-        let first = 1, third = 1 + 60 + 30
+        let first = 1
+        let third = 1 + 60 + 30
         let dx = p.x[third] - p.x[first]
         for v in 0..<60 {
             #expect(abs(p.x[third + v] - p.x[first + v] - dx) < 1e-6)

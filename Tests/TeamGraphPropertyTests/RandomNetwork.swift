@@ -54,7 +54,8 @@ struct RandomNetwork: CustomStringConvertible {
 
     static let names = [
         "王芳", "李娜", "张伟", "陈静", "欧阳 娜娜", "Li, Wei", #"say "hi""#, "two\nlines", "cr\r\nlf", "Émilie",
-        "", "陈静,上海", "=1+2", "😀 Smile", "tab\tinside", "a\"\"b", ",", "\"", "\u{3000}王芳\u{3000}", "Ann\u{A0}", "e\u{301}",
+        "", "陈静,上海", "=1+2", "😀 Smile", "tab\tinside", "a\"\"b", ",", "\"", "\u{3000}王芳\u{3000}", "Ann\u{A0}",
+        "e\u{301}",
     ]
     static let roles = ["", "总监", "manager", "Sales, East", "级别 3"]
     static let teamNames = ["华东一部", "North Star", "West, Launch", "", "\"Q\" team"]
@@ -87,7 +88,8 @@ struct RandomNetwork: CustomStringConvertible {
             { "M\(String(repeating: "0", count: $0 < 10 ? 2 : 1))\($0)" }, { "员工\($0)" }, { "A,\($0)" },
             { "q\"\($0)" }, { "x y \($0)" }, { "\($0)" },
         ]
-        let sponsors = forest(), owners = forest()
+        let sponsors = forest()
+        let owners = forest()
         let teamCount = Int.random(in: 0...3, using: &rng)
         teamsDefined = teamCount > 0 && chance(0.6)
         extraKeys = Array(Self.extraKeyPool.shuffled(using: &rng).prefix(Int.random(in: 0...2, using: &rng)))
@@ -95,62 +97,73 @@ struct RandomNetwork: CustomStringConvertible {
         for i in 0..<n {
             var joined: Day? = nil
             if chance(0.7) {
-                joined = chance(0.5)
+                joined =
+                    chance(0.5)
                     ? may.adding(days: Int.random(in: 0...60, using: &rng))
-                    : Day(year: Int.random(in: 2000...2026, using: &rng), month: Int.random(in: 1...12, using: &rng), day: Int.random(in: 1...28, using: &rng))
+                    : Day(
+                        year: Int.random(in: 2000...2026, using: &rng), month: Int.random(in: 1...12, using: &rng),
+                        day: Int.random(in: 1...28, using: &rng))
             }
             people.append(
                 Person(
                     id: pick(idStyles)(i + 1), name: pick(Self.names), sponsor: sponsors[i], owner: owners[i],
-                    role: pick(Self.roles), team: teamCount > 0 && chance(0.7) ? Int.random(in: 0..<teamCount, using: &rng) : nil,
+                    role: pick(Self.roles),
+                    team: teamCount > 0 && chance(0.7) ? Int.random(in: 0..<teamCount, using: &rng) : nil,
                     joined: joined, status: pick(Status.allCases), extras: extraKeys.map { _ in pick(Self.names) }))
         }
         for t in 0..<teamCount {
             teams.append(
                 Team(
-                    id: "T\(t + 1)", name: pick(Self.teamNames), lead: chance(0.7) ? Int.random(in: 0..<n, using: &rng) : nil,
+                    id: "T\(t + 1)", name: pick(Self.teamNames),
+                    lead: chance(0.7) ? Int.random(in: 0..<n, using: &rng) : nil,
                     budget: pick(["", "1,000", "5", "¥2万"])))
         }
 
         // The people CSV: header spellings, column order, dates, statuses and line ends at random.
         let crlf = chance(0.3)
         let lineEnd = crlf ? "\r\n" : "\n"
-        enum Column { case field(Field), extra(Int) }
+        enum Column {
+            case field(Field)
+            case extra(Int)
+        }
         var columns: [Column] = Field.allCases.map { .field($0) } + extraKeys.indices.map { .extra($0) }
         columns.shuffle(using: &rng)
         var text = chance(0.2) ? "\u{FEFF}" : ""
-        text += columns.map { column -> String in
-            switch column {
-            case .field(let field):
-                let header = pick(HeaderSpellings.people.first { $0.field == field }!.headers)
-                return Self.quoted(chance(0.3) ? header.uppercased() : header)
-            case .extra(let e): return Self.quoted(extraKeys[e])
-            }
-        }.joined(separator: ",") + lineEnd
-        for person in people {
-            text += columns.map { column -> String in
+        text +=
+            columns.map { column -> String in
                 switch column {
-                case .field(.id): return Self.quoted(person.id)
-                case .field(.name): return Self.quoted(person.name)
-                case .field(.sponsor): return Self.quoted(person.sponsor.map { people[$0].id } ?? "")
-                case .field(.owner): return Self.quoted(person.owner.map { people[$0].id } ?? "")
-                case .field(.role): return Self.quoted(person.role)
-                case .field(.team): return Self.quoted(person.team.map { teams[$0].id } ?? "")
-                case .field(.joined):
-                    guard let day = person.joined else { return "" }
-                    let (y, m, d) = day.components
-                    return pick(["\(day)", "\(y)/\(m)/\(d)", "\(day)".replacing("-", with: ".")])
-                case .field(.status): return Self.quoted(pick(Self.statusSpellings[person.status]!))
-                case .extra(let e): return Self.quoted(person.extras[e])
+                case .field(let field):
+                    let header = pick(HeaderSpellings.people.first { $0.field == field }!.headers)
+                    return Self.quoted(chance(0.3) ? header.uppercased() : header)
+                case .extra(let e): return Self.quoted(extraKeys[e])
                 }
             }.joined(separator: ",") + lineEnd
+        for person in people {
+            text +=
+                columns.map { column -> String in
+                    switch column {
+                    case .field(.id): return Self.quoted(person.id)
+                    case .field(.name): return Self.quoted(person.name)
+                    case .field(.sponsor): return Self.quoted(person.sponsor.map { people[$0].id } ?? "")
+                    case .field(.owner): return Self.quoted(person.owner.map { people[$0].id } ?? "")
+                    case .field(.role): return Self.quoted(person.role)
+                    case .field(.team): return Self.quoted(person.team.map { teams[$0].id } ?? "")
+                    case .field(.joined):
+                        guard let day = person.joined else { return "" }
+                        let (y, m, d) = day.components
+                        return pick(["\(day)", "\(y)/\(m)/\(d)", "\(day)".replacing("-", with: ".")])
+                    case .field(.status): return Self.quoted(pick(Self.statusSpellings[person.status]!))
+                    case .extra(let e): return Self.quoted(person.extras[e])
+                    }
+                }.joined(separator: ",") + lineEnd
         }
         csv = Array(text.utf8)
         if teamsDefined {
             let headers = HeaderSpellings.teams.map { pick($0.headers) }
             var teamText = (headers + ["budget"]).map(Self.quoted).joined(separator: ",") + lineEnd
             for team in teams {
-                teamText += [team.id, team.name, team.lead.map { people[$0].id } ?? "", team.budget].map(Self.quoted)
+                teamText +=
+                    [team.id, team.name, team.lead.map { people[$0].id } ?? "", team.budget].map(Self.quoted)
                     .joined(separator: ",") + lineEnd
             }
             teamsCSV = Array(teamText.utf8)
@@ -164,4 +177,3 @@ struct RandomNetwork: CustomStringConvertible {
         return "\"" + value.replacing("\"", with: "\"\"") + "\""
     }
 }
-

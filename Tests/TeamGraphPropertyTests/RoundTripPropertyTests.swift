@@ -31,9 +31,13 @@ import Testing
             ids = network.ids
             people = (0..<Int32(network.count)).map { network[$0] }
             extras = Dictionary(uniqueKeysWithValues: zip(network.extraKeys, network.extraValues))
-            teams = network.teams.map { team in "\(team.id)|\(team.name)|\(team.lead.map { network.ids[Int($0)] } ?? "-")" }
+            teams = network.teams.map { team in
+                "\(team.id)|\(team.name)|\(team.lead.map { network.ids[Int($0)] } ?? "-")"
+            }
             teamExtras = Dictionary(
-                uniqueKeysWithValues: network.teamExtraKeys.enumerated().map { k, key in (key, network.teams.map { $0.extras[k] }) })
+                uniqueKeysWithValues: network.teamExtraKeys.enumerated().map { k, key in
+                    (key, network.teams.map { $0.extras[k] })
+                })
             teamsDefined = network.teamsDefined
             stats = network.stats(options: RoundTripPropertyTests.options)
             metrics = (0..<Int32(network.count)).map { network.metrics(of: $0) }
@@ -82,7 +86,9 @@ import Testing
             if generated.teamsDefined {
                 #expect(
                     Answers(network).teams
-                        == generated.teams.map { "\($0.id)|\($0.name)|\($0.lead.map { generated.people[$0].id } ?? "-")" },
+                        == generated.teams.map {
+                            "\($0.id)|\($0.name)|\($0.lead.map { generated.people[$0].id } ?? "-")"
+                        },
                     "\(generated)")
             }
         }
@@ -96,7 +102,8 @@ import Testing
                 Issue.record("rejected:\n\(generated)")
                 return
             }
-            var people = OutputBuffer(), teams = OutputBuffer()
+            var people = OutputBuffer()
+            var teams = OutputBuffer()
             try NetworkWriter.peopleCSV(network, to: &people)
             try NetworkWriter.teamsCSV(network, to: &teams)
             let again = try NetworkLoader.load(
@@ -139,7 +146,8 @@ import Testing
             defer { try? FileManager.default.removeItem(at: directory) }
             let store = try Store.open(directory.appendingPathComponent("org.teamgraph").path, mode: .create)
             let day = Day(year: 2026, month: 3, day: 1)!
-            _ = try store.importNetwork(network, source: "people.csv", info: EditInfo(date: day, author: "property test"))
+            _ = try store.importNetwork(
+                network, source: "people.csv", info: EditInfo(date: day, author: "property test"))
             let again = try store.network(asOf: day)
             #expect(Answers(again) == Answers(network), "\(generated)")
             #expect(Answers(try store.network(asOf: Self.asOf)) == Answers(network), "\(generated)")

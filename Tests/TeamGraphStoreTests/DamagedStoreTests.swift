@@ -113,7 +113,9 @@ import Testing
         let run = try Teamgraph.run(["validate", "--db", db])
         #expect(run.status == 2)
         let lines = run.stderr.split(separator: "\n")
-        #expect(lines.first == "teamgraph: the store is damaged (rows that break TeamGraph's rules; were they edited by hand?):")
+        #expect(
+            lines.first
+                == "teamgraph: the store is damaged (rows that break TeamGraph's rules; were they edited by hand?):")
         #expect(lines[1] == "\(db): person idx 0 (id 'M001'): sponsor is the person themselves")
         #expect(lines[2] == "\(db): person idx 0 (id 'M001'): owner is the person themselves")
         #expect(lines.count == 1 + 100 + 2, "\(lines.count)")

@@ -21,7 +21,10 @@ import Testing
         let people = dir.appendingPathComponent("people.csv")
         try Data(baseCSV.utf8).write(to: people)
         #expect(try teamgraph(["import", people.path, "--db", db, "--date", "2026-01-01"]).status == 0)
-        #expect(try teamgraph(["add", "E", "--name", "Eve", "--sponsor", "C", "--owner", "C", "--db", db, "--date", "2026-02-01"]).status == 0)
+        #expect(
+            try teamgraph([
+                "add", "E", "--name", "Eve", "--sponsor", "C", "--owner", "C", "--db", db, "--date", "2026-02-01",
+            ]).status == 0)
         #expect(try teamgraph(["move", "D", "--sponsor", "A", "--db", db, "--date", "2026-02-02"]).status == 0)
         #expect(try teamgraph(["assign", "C", "--owner", "A", "--db", db, "--date", "2026-02-03"]).status == 0)
         #expect(try teamgraph(["set", "B", "--status", "left", "--db", db, "--date", "2026-02-04"]).status == 0)
@@ -47,10 +50,14 @@ import Testing
         let dir = temporaryDirectory()
         let people = dir.appendingPathComponent("people.csv")
         try Data(baseCSV.utf8).write(to: people)
-        let noStore = try teamgraph(["render", people.path, "--diff", "2026-01-01..2026-02-01", "-o", dir.appendingPathComponent("x.svg").path])
+        let noStore = try teamgraph([
+            "render", people.path, "--diff", "2026-01-01..2026-02-01", "-o", dir.appendingPathComponent("x.svg").path,
+        ])
         #expect(noStore.status == 2)
         #expect(noStore.error.contains("no store"))
-        let badDates = try teamgraph(["render", "--db", dir.appendingPathComponent("none.db").path, "--diff", "yesterday", "-o", "x.svg"])
+        let badDates = try teamgraph([
+            "render", "--db", dir.appendingPathComponent("none.db").path, "--diff", "yesterday", "-o", "x.svg",
+        ])
         #expect(badDates.status == 2)
         #expect(badDates.error.contains("--diff expects FROM..TO"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.svg").path))

@@ -34,7 +34,8 @@ func runTeamgraph(
     environment["TEAMGRAPH_DB"] = nil
     process.environment = environment
     process.currentDirectoryURL = URL(fileURLWithPath: "/")
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     if let stdoutPath {
         process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
     } else if closedPipe {
@@ -96,7 +97,8 @@ func contents(_ directory: URL) throws -> [String: Data] {
                 process.arguments = [
                     "import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-01-01", "--by", "racer",
                 ]
-                let out = Pipe(), err = Pipe()
+                let out = Pipe()
+                let err = Pipe()
                 process.standardOutput = out
                 process.standardError = err
                 processes.append((process, out, err))
@@ -111,7 +113,9 @@ func contents(_ directory: URL) throws -> [String: Data] {
                 #expect(error.isEmpty, "round \(round): \(error)")
                 outputs.append(output)
             }
-            #expect(outputs.filter { $0 == "imported 60 people into \(db), effective 2026-01-01\n" }.count == 1, "\(outputs)")
+            #expect(
+                outputs.filter { $0 == "imported 60 people into \(db), effective 2026-01-01\n" }.count == 1,
+                "\(outputs)")
             #expect(
                 outputs.filter { $0 == "recorded 0 changes, 0 added, 0 left, effective 2026-01-01\n" }.count == 5,
                 "\(outputs)")
@@ -128,7 +132,7 @@ func contents(_ directory: URL) throws -> [String: Data] {
             let directory = Fixtures.temporaryDirectory()
             let db = directory.appendingPathComponent("org.teamgraph").path
             if leftover == "empty" {
-                FileManager.default.createFile(atPath: db, contents: Data())
+                try #require(FileManager.default.createFile(atPath: db, contents: Data()))
             } else {
                 // What SQLite writes before the schema transaction commits: a 4 KB database in
                 // WAL mode with no tables (what earlier versions left when killed).
@@ -173,7 +177,8 @@ func contents(_ directory: URL) throws -> [String: Data] {
         let before = try contents(directory)
         let run = try Teamgraph.run(["import", Fixtures.sample("network.csv"), "--db", db])
         #expect(run.status == 2)
-        #expect(run.stderr == "teamgraph: \(db) is an SQLite database but not a TeamGraph store; it was left untouched\n")
+        #expect(
+            run.stderr == "teamgraph: \(db) is an SQLite database but not a TeamGraph store; it was left untouched\n")
         #expect(try contents(directory) == before)
     }
 
@@ -205,7 +210,8 @@ func contents(_ directory: URL) throws -> [String: Data] {
         #expect(set.status == 0, "\(set)")
         #expect(
             set.stderr
-                == "teamgraph: the change was recorded, but its confirmation could not be printed: No space left on device\n")
+                == "teamgraph: the change was recorded, but its confirmation could not be printed: No space left on device\n"
+        )
         let history = try Store.open(db, mode: .readOnly).history(of: "M004")
         #expect(history.map(\.field) == ["added", "role"])
         #expect(history.last?.new == "顾问")
@@ -294,7 +300,8 @@ func contents(_ directory: URL) throws -> [String: Data] {
         #expect(stats.stdout == expected.stdout)
         let move = try runTeamgraph(["move", "M004", "--sponsor", "M002", "--db", db], unprivileged: true)
         #expect(move.status == 2)
-        #expect(move.stderr == "teamgraph: the store \(db) is read-only (the file is not writable); nothing was changed\n")
+        #expect(
+            move.stderr == "teamgraph: the store \(db) is read-only (the file is not writable); nothing was changed\n")
         // No -wal or -shm left behind: they would be the reader's, read-only, and stop the owner writing.
         #expect(try contents(directory) == before)
         #expect(try Teamgraph.run(["set", "M004", "--role", "顾问", "--db", db]).status == (getuid() == 0 ? 0 : 2))
@@ -318,9 +325,13 @@ func contents(_ directory: URL) throws -> [String: Data] {
         let expected = try Teamgraph.run(["stats", "--db", db, "--as-of", "2026-06-30"])
         // The store's directory, bind-mounted read-only (where the system allows it).
         let mountPoint = Fixtures.temporaryDirectory()
-        guard system("/bin/mount", ["--bind", directory.path, mountPoint.path]) else { try Test.cancel("the system refuses bind mounts here") }
+        guard system("/bin/mount", ["--bind", directory.path, mountPoint.path]) else {
+            try Test.cancel("the system refuses bind mounts here")
+        }
         defer { _ = system("/bin/umount", [mountPoint.path]) }
-        guard system("/bin/mount", ["-o", "remount,bind,ro", mountPoint.path]) else { try Test.cancel("the system refuses read-only remounts here") }
+        guard system("/bin/mount", ["-o", "remount,bind,ro", mountPoint.path]) else {
+            try Test.cancel("the system refuses read-only remounts here")
+        }
         let readOnly = mountPoint.appendingPathComponent("org.teamgraph").path
         let before = try contents(directory)
 
@@ -332,7 +343,8 @@ func contents(_ directory: URL) throws -> [String: Data] {
         #expect(set.status == 2)
         #expect(
             set.stderr
-                == "teamgraph: the store \(readOnly) is read-only (it is on a read-only file system); nothing was changed\n")
+                == "teamgraph: the store \(readOnly) is read-only (it is on a read-only file system); nothing was changed\n"
+        )
         #expect(try contents(directory) == before)
     }
 

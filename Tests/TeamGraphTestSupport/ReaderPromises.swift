@@ -122,19 +122,21 @@ public enum ReaderPromises {
             _ = network.commonLeader(i, Int32(n - 1) - i, by: .owner)
             _ = network.label(i)
         }
-        check(frontlines == n - stats.sponsor.roots, "frontlines add up to \(frontlines), not \(n - stats.sponsor.roots)")
+        check(
+            frontlines == n - stats.sponsor.roots, "frontlines add up to \(frontlines), not \(n - stats.sponsor.roots)")
         let under = network.selection(under: 0, by: .sponsor)
         _ = network.restricted(to: under).stats(options: options)
         _ = network.gaps(options: options, within: under)
     }
 
     /// Written back as CSV and as JSON, the network reads back to the same people.
-    static func roundTrip(_ network: Network, from source: String, _ outcome: inout Outcome)
-    {
+    static func roundTrip(_ network: Network, from source: String, _ outcome: inout Outcome) {
         func check(_ condition: Bool, _ message: @autoclosure () -> String) {
             if !condition { outcome.broken.append(message()) }
         }
-        var csv = OutputBuffer(), teamsCSV = OutputBuffer(), json = OutputBuffer()
+        var csv = OutputBuffer()
+        var teamsCSV = OutputBuffer()
+        var json = OutputBuffer()
         do {
             try NetworkWriter.peopleCSV(network, to: &csv)
             if network.teamsDefined { try NetworkWriter.teamsCSV(network, to: &teamsCSV) }
@@ -153,7 +155,8 @@ public enum ReaderPromises {
                 again = try NetworkLoader.load(bytes: bytes, file: "written", format: format, teams: teams)
             } catch {
                 outcome.broken.append(
-                    "\(what) does not read back:\n\(error.report())\n--- written:\n\(String(decoding: bytes, as: UTF8.self))")
+                    "\(what) does not read back:\n\(error.report())\n--- written:\n\(String(decoding: bytes, as: UTF8.self))"
+                )
                 continue
             }
             check(same(again.ids, network.ids), "\(what): ids \(network.ids) came back as \(again.ids)")
@@ -168,14 +171,18 @@ public enum ReaderPromises {
             // Extra values come back under the keys the writer gives them: the same, unless a key
             // would be read as something else (then `key (2)`, ...); CSV keeps them in place, JSON
             // brings them back sorted by key.
-            let keys = format == .csv
+            let keys =
+                format == .csv
                 ? csvHeaders(network.extraKeys, spellings: HeaderSpellings.people.flatMap(\.headers))
                 : jsonKeys(network.extraKeys, known: Field.allCases.map(\.rawValue))
-            let teamKeys = format == .csv
+            let teamKeys =
+                format == .csv
                 ? csvHeaders(network.teamExtraKeys, spellings: HeaderSpellings.teams.flatMap(\.headers))
                 : jsonKeys(network.teamExtraKeys, known: ["id", "name", "lead"])
             if format == .csv {
-                check(same(again.extraKeys, keys), "\(what): extra columns \(network.extraKeys) came back as \(again.extraKeys)")
+                check(
+                    same(again.extraKeys, keys),
+                    "\(what): extra columns \(network.extraKeys) came back as \(again.extraKeys)")
                 check(
                     again.extraValues.count == network.extraValues.count
                         && zip(again.extraValues, network.extraValues).allSatisfy { same($0, $1) },
@@ -197,8 +204,11 @@ public enum ReaderPromises {
             }
             check(
                 again.teams.count == network.teams.count
-                    && zip(again.teams, network.teams).allSatisfy { teamExtras(again.teamExtraKeys, $0) == teamExtras(teamKeys, $1) },
-                "\(what): team extras \(network.teamExtraKeys) \(network.teams.map(\.extras)) came back as \(again.teamExtraKeys) \(again.teams.map(\.extras))")
+                    && zip(again.teams, network.teams).allSatisfy {
+                        teamExtras(again.teamExtraKeys, $0) == teamExtras(teamKeys, $1)
+                    },
+                "\(what): team extras \(network.teamExtraKeys) \(network.teams.map(\.extras)) came back as \(again.teamExtraKeys) \(again.teams.map(\.extras))"
+            )
         }
     }
 

@@ -35,7 +35,9 @@ public enum SmallNetwork {
     }
 
     /// The teams as CSV.
-    public static var teamsCSV: String { "id,name,lead\n" + teamRows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n" }
+    public static var teamsCSV: String {
+        "id,name,lead\n" + teamRows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
 
     /// The people as an unvalidated table, as a reader would produce it.
     public static var table: PeopleTable {

@@ -28,10 +28,16 @@ import Testing
         #expect(stats.people == 12)
         #expect(stats.teams == 3)
         #expect(stats.newcomers == 2)  // H by status, K joined exactly 30 days before
-        #expect(stats.sponsor == RelationStats(roots: 2, maxDepth: 3, levels: [2, 5, 4, 1],
-            span: SpanStats(max: 4, mean: 2.0, median: 1, p90: 4)))
-        #expect(stats.owner == RelationStats(roots: 3, maxDepth: 3, levels: [3, 5, 3, 1],
-            span: SpanStats(max: 4, mean: 1.5, median: 1, p90: 4)))
+        #expect(
+            stats.sponsor
+                == RelationStats(
+                    roots: 2, maxDepth: 3, levels: [2, 5, 4, 1],
+                    span: SpanStats(max: 4, mean: 2.0, median: 1, p90: 4)))
+        #expect(
+            stats.owner
+                == RelationStats(
+                    roots: 3, maxDepth: 3, levels: [3, 5, 3, 1],
+                    span: SpanStats(max: 4, mean: 1.5, median: 1, p90: 4)))
     }
 
     @Test func newcomerBoundaryIsInclusive() {

@@ -11,10 +11,11 @@ import Testing
 
     @Test func everyKindInOrder() {
         let gaps = network.gaps(options: AnalysisOptions(asOf: SmallNetwork.asOf, maxSpan: 3))
-        #expect(summary(gaps) == [
-            "unowned-newcomer H", "unowned-newcomer K", "owner-overloaded A", "inactive-owner J",
-            "owner-outside-line F", "team-without-lead T2", "lead-outside-team T3",
-        ])
+        #expect(
+            summary(gaps) == [
+                "unowned-newcomer H", "unowned-newcomer K", "owner-overloaded A", "inactive-owner J",
+                "owner-outside-line F", "team-without-lead T2", "lead-outside-team T3",
+            ])
         #expect(gaps[2].detail == "4 direct reports (max 3)")
         #expect(gaps[3].detail == "owner 赵磊 (I) is inactive")
         #expect(gaps[4].detail == "owner Bob Chen (C) is not on the sponsor line (sponsor 李娜 (B))")
@@ -45,7 +46,11 @@ import Testing
         table.owners[7] = "A"  // H has no sponsor
         let network = try Network(validating: table)
         let gaps = network.gaps(options: AnalysisOptions(asOf: SmallNetwork.asOf))
-        #expect(gaps.contains { $0.kind == .ownerOutsideLine && network.subjectID($0.subject) == "H" && $0.detail.hasSuffix("(no sponsor)") })
+        #expect(
+            gaps.contains {
+                $0.kind == .ownerOutsideLine && network.subjectID($0.subject) == "H"
+                    && $0.detail.hasSuffix("(no sponsor)")
+            })
     }
 
     @Test func underRestrictsToTheSelection() {

@@ -24,11 +24,12 @@ import Testing
             t.sponsors[4] = "ZZ"  // unknown sponsor (line 6)
             t.owners[5] = "F"  // own owner (line 7)
         }
-        #expect(found == [
-            "small.csv:4: duplicate id 'B' (first on line 3)",
-            "small.csv:6: sponsor 'ZZ' does not exist",
-            "small.csv:7: 'F' is their own owner",
-        ])
+        #expect(
+            found == [
+                "small.csv:4: duplicate id 'B' (first on line 3)",
+                "small.csv:6: sponsor 'ZZ' does not exist",
+                "small.csv:7: 'F' is their own owner",
+            ])
     }
 
     @Test func twoCycleNamesBothPeople() {
@@ -51,10 +52,11 @@ import Testing
         var teams = SmallNetwork.teams
         teams.leads[1] = "NOBODY"
         let found = problems({ t in t.teams[0] = "T9" }, teams: teams)
-        #expect(found == [
-            "small.csv:2: team 'T9' is not defined in teams.csv",
-            "teams.csv:3: lead 'NOBODY' does not exist",
-        ])
+        #expect(
+            found == [
+                "small.csv:2: team 'T9' is not defined in teams.csv",
+                "teams.csv:3: lead 'NOBODY' does not exist",
+            ])
     }
 
     @Test func cyclesFoundIteratively() {

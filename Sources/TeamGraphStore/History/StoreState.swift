@@ -62,7 +62,6 @@ struct StoreState {
         return values
     }
 
-
     mutating func reserve(_ n: Int, extraKeys: Int) {
         ids.reserveCapacity(n)
         names.reserveCapacity(n)
