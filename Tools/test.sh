@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, checks the formatting (swift format lint; fix with the same paths and
-# `swift format format --in-place --recursive --parallel`), builds, runs a short fuzzing pass over the readers (Tools/fuzz.sh;
-# run it longer by hand: bash Tools/fuzz.sh 600), and runs the whole test suite (Swift Testing
-# runs them in parallel). The test run comes last so that its summary closes the output.
+# Installs what is missing, checks the formatting (to fix it: swift format format --in-place
+# --recursive --parallel, same paths), builds, runs a short fuzzing pass over the readers
+# (Tools/fuzz.sh; longer by hand: bash Tools/fuzz.sh 600), and runs the whole test suite (Swift
+# Testing runs tests in parallel). The test run comes last so that its summary closes the output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Tools/setup.sh
