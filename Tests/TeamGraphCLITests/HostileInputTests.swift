@@ -158,16 +158,8 @@ import Testing
     /// loading finishes or fails, it never waits for ever (it once hung at 100 MB).
     @Test(.tags(.slow)) func aTightAddressSpaceNeverHangsLoading() throws {
         let dir = Fixtures.temporaryDirectory()
-        let generate = Process()
-        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generate.arguments = [
-            "python3", Fixtures.packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", "100000",
-            "--seed", "7", "--out", dir.appendingPathComponent("p.csv").path,
-        ]
-        generate.standardError = FileHandle.nullDevice
-        try generate.run()
-        generate.waitUntilExit()
-        try #require(generate.terminationStatus == 0)
+        try #require(
+            try Fixtures.generate(people: 100_000, seed: 7, into: dir.appendingPathComponent("p.csv").path) == 0)
         for limit in stride(from: 90_000, through: 160_000, by: 10_000) {
             let limited = try Teamgraph.run(
                 ["-c", "ulimit -v \(limit) && exec timeout 60 \"$TG\" validate p.csv"], in: dir,

@@ -46,43 +46,10 @@ import Testing
     }
 
     /// Runs a shell script (`$TEAMGRAPH` is the binary) in `directory`.
-    func shell(_ script: String, in directory: URL) throws -> ShellResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["TEAMGRAPH"] = Teamgraph.binary.path
-        environment["TEAMGRAPH_DB"] = nil
-        environment["TZ"] = "UTC"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return ShellResult(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    /// What a shell script run produced.
-    struct ShellResult: CustomStringConvertible {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var description: String { "status \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
+    func shell(_ script: String, in directory: URL) throws -> RunResult {
+        try Teamgraph.run(
+            ["-c", script], in: directory, environment: ["TEAMGRAPH": Teamgraph.binary.path],
+            executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
     /// Runs teamgraph in `directory` and checks it refused with exactly `message`, changing nothing.
@@ -100,10 +67,8 @@ import Testing
 
     /// A generated network of `people` people in `directory` as `name`.
     func generated(_ people: Int, in directory: URL, name: String = "big.csv") throws {
-        let result = try shell(
-            "python3 '\(Fixtures.packageRoot.path)/Tools/generate.py' --people \(people) --seed 3 --out \(name) >/dev/null",
-            in: directory)
-        try #require(result.status == 0, "generate.py: \(result.stderr)")
+        let path = directory.appendingPathComponent(name).path
+        try #require(try Fixtures.generate(people: people, seed: 3, into: path) == 0, "generate.py failed")
     }
 
     // MARK: Inputs and the store

@@ -89,7 +89,7 @@ import Testing
         let statsBefore = try teamgraph(["stats", "--db", db, "--as-of", "2026-06-30"])
 
         let people = directory.appendingPathComponent("big.csv").path
-        #expect(try generate(people: 300_000, seed: 7, into: people) == 0)
+        #expect(try Fixtures.generate(people: 300_000, seed: 7, into: people) == 0)
 
         let importer = Process()
         importer.executableURL = Teamgraph.binary
@@ -125,7 +125,7 @@ import Testing
         #expect(
             try teamgraph(["import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-01-01"]).status == 0)
         let people = directory.appendingPathComponent("big.csv").path
-        #expect(try generate(people: 100_000, seed: 3, into: people) == 0)
+        #expect(try Fixtures.generate(people: 100_000, seed: 3, into: people) == 0)
         let writer = Process()
         writer.executableURL = Teamgraph.binary
         writer.arguments = ["import", people, "--db", db, "--date", "2026-07-01"]
@@ -144,17 +144,4 @@ import Testing
         #expect(seen.isSubset(of: ["\"people\": 60,", "\"people\": 100060,"]), "\(seen)")
         #expect(try teamgraph(["validate", "--db", db]).output.hasPrefix("valid: 100060 people"))
     }
-}
-
-/// Writes a generated network of `people` people to `path` with Tools/generate.py; returns its exit status.
-func generate(people: Int, seed: Int, into path: String) throws -> Int32 {
-    let generator = Process()
-    generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    generator.arguments = [
-        "python3", Fixtures.packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", String(people),
-        "--seed", String(seed), "--out", path,
-    ]
-    try generator.run()
-    generator.waitUntilExit()
-    return generator.terminationStatus
 }

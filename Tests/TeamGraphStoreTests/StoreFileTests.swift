@@ -11,67 +11,16 @@ import Testing
     import Darwin
 #endif
 
-/// Runs the built `teamgraph` with standard output going to `stdoutPath` (such as /dev/full) and,
-/// with `unprivileged`, as the user `nobody` when the tests run as root (root ignores permission
-/// bits, so a read-only store is only read-only to someone else).
-///
-/// With `closedPipe`, standard output is a pipe whose reading end is already closed (as in
-/// `teamgraph ... | true`): every write to it fails with `EPIPE`.
+/// Runs the built `teamgraph` from `/` with standard output going to `stdoutPath` (such as
+/// /dev/full) or a closed pipe and, with `unprivileged`, as `nobody` when the tests run as root.
 func runTeamgraph(
     _ arguments: [String], stdoutPath: String? = nil, closedPipe: Bool = false, unprivileged: Bool = false
-) throws -> ChildRun {
-    let process = Process()
-    if unprivileged && getuid() == 0 {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments =
-            ["--reuid=nobody", "--regid=nogroup", "--clear-groups", Teamgraph.binary.path] + arguments
-    } else {
-        process.executableURL = Teamgraph.binary
-        process.arguments = arguments
-    }
-    var environment = ProcessInfo.processInfo.environment
-    environment["TZ"] = "UTC"
-    environment["TEAMGRAPH_DB"] = nil
-    process.environment = environment
-    process.currentDirectoryURL = URL(fileURLWithPath: "/")
-    let out = Pipe()
-    let err = Pipe()
-    if let stdoutPath {
-        process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
-    } else if closedPipe {
-        let closed = Pipe()
-        try closed.fileHandleForReading.close()
-        process.standardOutput = closed
-    } else {
-        process.standardOutput = out
-    }
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let outData = stdoutPath == nil && !closedPipe ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-    group.wait()
-    process.waitUntilExit()
-    return ChildRun(
-        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
+) throws -> RunResult {
+    let output: Teamgraph.StandardOutput? = stdoutPath.map { .file($0) } ?? (closedPipe ? .closedPipe : nil)
+    return try Teamgraph.run(
+        arguments, in: URL(fileURLWithPath: "/"), standardOutput: output, unprivileged: unprivileged)
 }
 
-/// What a run of ``runTeamgraph(_:stdoutPath:unprivileged:)`` produced.
-struct ChildRun: CustomStringConvertible {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-    var description: String { "status \(status)\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
-}
-
-/// Whether the read-only tests can mean anything here: not root, or root able to drop to `nobody`.
 let canTestReadOnly = getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
 
 /// Every file name in `directory` with its bytes.

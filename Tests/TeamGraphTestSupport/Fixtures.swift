@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Paths to the package's files and the built `teamgraph` binary.
 public enum Fixtures {
     /// The package root (found from this source file's location).
@@ -19,6 +25,21 @@ public enum Fixtures {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("teamgraph-tests-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// Writes a generated network of `people` people to `path` with `Tools/generate.py` (standard
+    /// error discarded); returns its exit status.
+    public static func generate(people: Int, seed: Int, into path: String) throws -> Int32 {
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = [
+            "python3", packageRoot.appendingPathComponent("Tools/generate.py").path, "--people", String(people),
+            "--seed", String(seed), "--out", path,
+        ]
+        generator.standardError = FileHandle.nullDevice
+        try generator.run()
+        generator.waitUntilExit()
+        return generator.terminationStatus
     }
 
     /// Writes `text` to a new file in a fresh temporary directory and returns its path.
@@ -55,17 +76,35 @@ public enum Teamgraph {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
     }
 
+    /// Where a run's standard output goes, when not to a pipe the test reads.
+    public enum StandardOutput: Sendable {
+        /// A file opened for writing, such as `/dev/full`.
+        case file(String)
+        /// A pipe whose reading end is already closed (as in `teamgraph ... | true`): every
+        /// write fails with `EPIPE`.
+        case closedPipe
+    }
+
     /// Runs `teamgraph` with `arguments` in `directory` (default: the package root) and waits.
     ///
     /// The environment is the test's own with `TZ=UTC` and without `TEAMGRAPH_DB`, plus `environment`.
     /// `executable` runs another program instead (a shell that starts `teamgraph` with redirections).
+    /// `standardOutput` sends standard output elsewhere (then `stdout` is empty). With
+    /// `unprivileged`, a test running as root runs the program as `nobody` (through `setpriv`),
+    /// since root ignores permission bits.
     public static func run(
         _ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment: [String: String] = [:],
-        executable: URL? = nil
+        executable: URL? = nil, standardOutput: StandardOutput? = nil, unprivileged: Bool = false
     ) throws -> RunResult {
         let process = Process()
-        process.executableURL = executable ?? binary
-        process.arguments = arguments
+        let program = executable ?? binary
+        if unprivileged && getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", program.path] + arguments
+        } else {
+            process.executableURL = program
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory ?? Fixtures.packageRoot
         var env = ProcessInfo.processInfo.environment
         env["TZ"] = "UTC"
@@ -75,7 +114,14 @@ public enum Teamgraph {
         let out = Pipe()
         let err = Pipe()
         let inPipe = Pipe()
-        process.standardOutput = out
+        switch standardOutput {
+        case nil: process.standardOutput = out
+        case .file(let path): process.standardOutput = FileHandle(forWritingAtPath: path)
+        case .closedPipe:
+            let closed = Pipe()
+            try closed.fileHandleForReading.close()
+            process.standardOutput = closed
+        }
         process.standardError = err
         process.standardInput = inPipe
         try process.run()
@@ -89,7 +135,7 @@ public enum Teamgraph {
             errData = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         group.wait()
         process.waitUntilExit()
         return RunResult(
