@@ -296,7 +296,7 @@ struct ChartGraphBuilder {
             let count = GraphvizText.count(collapsed.count)
             let under = collapsed.parent >= 0 ? network.ids[Int(collapsed.parent)] : "roots"
             let name = syntheticName("more:\(under)")
-            let names = chart.parameterNames ?? .commandLineFlags
+            let names = chart.parameterNames ?? .api
             let tooltip: [String]
             if collapsed.parent >= 0 {
                 tooltip = [

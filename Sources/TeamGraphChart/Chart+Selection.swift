@@ -162,6 +162,6 @@ extension Chart {
     /// The collapse note worded with the command line's flags, kept for ``RenderedChart/note``;
     /// shells word ``collapse(for:in:)`` with their own ``ChartParameterNames``.
     public func collapseNote(for selection: ChartSelection, in network: Network) -> String? {
-        collapse(for: selection, in: network)?.note(naming: parameterNames ?? .commandLineFlags)
+        collapse(for: selection, in: network)?.note(naming: parameterNames ?? .api)
     }
 }

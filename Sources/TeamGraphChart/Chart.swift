@@ -38,7 +38,7 @@ public struct Chart: Sendable, Hashable {
     public var leafStackThreshold: Int
     /// The font list of every text: a CJK font first so Chinese names never show as boxes.
     public var fontName: String
-    /// How notes and `more`-node tooltips name the chart's parameters (nil: ``ChartParameterNames/commandLineFlags``).
+    /// How notes and `more`-node tooltips name the chart's parameters (nil: ``ChartParameterNames/api``; the command line sets its flags).
     public var parameterNames: ChartParameterNames?
 
     /// The default ``maxNodes``: what the `tree` engine draws in a few seconds on a 2-core machine.

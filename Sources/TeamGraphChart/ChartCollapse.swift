@@ -95,10 +95,3 @@ public struct ChartParameterNames: Sendable, Hashable {
     /// The names of the Swift API (``Chart/roots``, ``Chart/depth``, ...).
     public static let api = ChartParameterNames(root: "roots", depth: "depth", maxNodes: "maxNodes", engine: "engine")
 }
-
-extension ChartParameterNames {
-    /// The `teamgraph` command's flags: the wording of a chart whose ``Chart/parameterNames`` is
-    /// nil, kept so that ``RenderedChart/note`` reads as it always has. Shells set their own names.
-    public static let commandLineFlags = ChartParameterNames(
-        root: "--root", depth: "--depth", maxNodes: "--max-nodes", engine: "--engine")
-}

@@ -116,7 +116,8 @@ import Testing
         }
         #expect(people.count + hidden == network.count)
         let note = try #require(rendered.note)
-        #expect(note.contains("--root") && note.contains("--depth") && note.contains("--max-nodes 100"))
+        #expect(note.contains("with roots ") && note.contains(" or depth ") && note.contains("more than maxNodes 100"))
+        #expect(!note.contains("--"), "the library names no command-line flag")
         // The top levels are drawn whole.
         let drawn = Set(people.compactMap { ParsedSVG.id($0) })
         for i in 0..<13 { #expect(drawn.contains("P\(i)")) }

@@ -131,6 +131,7 @@ import Testing
         let note = collapse.note(naming: .api)
         #expect(!note.contains("--"))
         #expect(note.contains("raise maxNodes"))
-        #expect(collapse.note(naming: .commandLineFlags).contains("--max-nodes 10"))
+        let flags = ChartParameterNames(root: "--root", depth: "--depth", maxNodes: "--max-nodes", engine: "--engine")
+        #expect(collapse.note(naming: flags).contains("--max-nodes 10"))
     }
 }
