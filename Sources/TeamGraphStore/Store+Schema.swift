@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 import TeamGraph
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Store {
     /// The schema version this build writes; a store with a higher `user_version` is refused.
     public static let schemaVersion = 2

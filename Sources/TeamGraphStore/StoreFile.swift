@@ -1,6 +1,12 @@
 import Foundation
 import GRDB
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What is at a store's path before it is opened, found without writing anything and without
 /// blocking: the kind of file, whether it can be written, and how it can be read.
 struct StoreFile {

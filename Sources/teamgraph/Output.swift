@@ -1,6 +1,12 @@
 import Foundation
 import TeamGraphIO
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where commands print.
 enum Output {
     /// Standard output, buffered; flushed when the command ends.
