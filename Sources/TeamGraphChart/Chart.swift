@@ -87,7 +87,7 @@ public enum ChartEngine: String, Sendable, Hashable, CaseIterable {
     case dot
     /// Radial drawing: fast on thousands of nodes, less readable.
     case twopi
-    /// A tidy tree laid out in linear time by TeamGraph (``TidyTreeLayout``), drawn by Graphviz
+    /// A tidy tree laid out in linear time by TeamGraph (`TidyTreeLayout`), drawn by Graphviz
     /// at fixed positions: for charts of tens of thousands of people.
     case tree
     /// `dot` up to ``Chart/autoDotLimit`` drawn nodes, `tree` above.

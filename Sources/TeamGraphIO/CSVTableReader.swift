@@ -2,7 +2,7 @@ import TeamGraph
 
 /// Reads a CSV file's bytes into header-mapped columns, collecting every problem.
 ///
-/// `Known` is the file's vocabulary: ``Field`` for a people file, ``TeamField`` for a teams file.
+/// `Known` is the file's vocabulary: `Field` for a people file, `TeamField` (both TeamGraph) for a teams file.
 struct CSVTableReader<Known: FieldVocabulary> {
     /// How one column of the file is used.
     enum Role {

@@ -19,7 +19,7 @@ extension NetworkLoader {
     ///   - data: the people file's bytes; `file` names it in problems.
     ///   - format: CSV or JSON.
     ///   - teams: a teams CSV's bytes and the name used for it in problems, overriding JSON `teams`.
-    /// - Throws: ``InvalidInput`` with every problem in both inputs.
+    /// - Throws: `InvalidInput` (TeamGraph) with every problem in both inputs.
     public static func load(
         bytes data: consuming [UInt8], file: String, format: Format,
         teams teamsInput: (bytes: [UInt8], file: String)? = nil,

@@ -15,7 +15,7 @@ public enum NetworkLoader {
     /// - Parameters:
     ///   - path: a `.csv` or `.json` file; `-` reads CSV from standard input.
     ///   - teamsPath: a teams CSV (`id`, `name`, `lead`), overriding JSON `teams`.
-    /// - Throws: ``InvalidInput`` with every problem in both files.
+    /// - Throws: `InvalidInput` (TeamGraph) with every problem in both files.
     public static func load(path: String, teamsPath: String? = nil, options: ReadOptions = ReadOptions())
         throws(InvalidInput) -> Network
     {

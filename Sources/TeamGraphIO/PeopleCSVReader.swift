@@ -1,6 +1,6 @@
 import TeamGraph
 
-/// Reads a people CSV (design §4) into a ``PeopleTable``.
+/// Reads a people CSV (design §4) into a `PeopleTable` (TeamGraph).
 public enum PeopleCSVReader {
     /// Parses the bytes of a people CSV; `file` names it in problems.
     ///
@@ -139,7 +139,7 @@ public enum PeopleCSVReader {
     }
 }
 
-/// Reads a teams CSV (`id`, `name`, `lead`; design §4) into a ``TeamTable``.
+/// Reads a teams CSV (`id`, `name`, `lead`; design §4) into a `TeamTable` (TeamGraph).
 public enum TeamsCSVReader {
     /// Parses the bytes of a teams CSV; `file` names it in problems.
     public static func read(_ data: [UInt8], file: String, options: ReadOptions = ReadOptions()) -> (

@@ -20,7 +20,7 @@ public enum Reports {
         ])
     }
 
-    /// `teamgraph metrics`: one record per person in input order (``Network/metrics(of:)``).
+    /// `teamgraph metrics`: one record per person in input order (TeamGraph's `Network.metrics(of:)`).
     public static func metrics(_ network: Network) -> Records {
         let columns = ["id", "sponsorDepth", "ownerDepth", "frontline", "directReports", "downline", "ownedTotal"]
         return Records(columns: columns, count: network.count) { row, column in

@@ -6,7 +6,7 @@ import TeamGraph
 /// plus every change with its effective date, author and reason.
 ///
 /// Open one with ``open(_:mode:)``. Reads (``network(asOf:)``, ``history(of:)``, ``diff(from:to:)``)
-/// see one consistent snapshot even while another process writes; every write (``importNetwork(_:teams:source:info:)``,
+/// see one consistent snapshot even while another process writes; every write (``importNetwork(_:source:info:)``,
 /// the edits) is one transaction: all or nothing.
 ///
 /// ```swift

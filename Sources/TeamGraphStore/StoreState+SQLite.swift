@@ -3,7 +3,7 @@ import TeamGraph
 
 extension StoreState {
     /// Reads both tables and the metadata, throwing ``StoreError/damaged(_:)`` when a row breaks
-    /// the store's rules (see ``read(_:file:damage:)``).
+    /// the store's rules (see ``read(_:damage:)``).
     static func read(_ db: Database, file: String) throws -> StoreState {
         var damage = StoreDamage(file: file)
         let state = try read(db, damage: &damage)

@@ -19,7 +19,7 @@ public struct MetricsRequest: UseCaseRequest {
 
 /// The result of ``MetricsRequest``.
 public struct MetricsResult: Sendable {
-    /// The network measured; ``Network/metrics(of:)`` gives each person's figures.
+    /// The network measured; `Network.metrics(of:)` (TeamGraph) gives each person's figures.
     public var network: Network
 
     /// One record per person.

@@ -6,8 +6,8 @@ import TeamGraphStore
 public struct RenderRequest: UseCaseRequest {
     /// The network and settings (``AnalysisSettings/under`` draws that part; the gap settings mark gaps).
     public var input: AnalysisInput
-    /// The chart's options (roots, depth, relation, engine, ...); its ``Chart/gapOptions`` and
-    /// ``Chart/changes`` are filled in by the use case.
+    /// The chart's options (roots, depth, relation, engine, ...); its `Chart.gapOptions` and
+    /// `Chart.changes` (TeamGraphChart) are filled in by the use case.
     public var chart: Chart
     /// Whether to mark coverage gaps.
     public var markGaps: Bool

@@ -184,7 +184,7 @@ func day(_ text: String?) throws -> Day {
 }
 
 extension NetworkInput {
-    /// Reads and validates a network file (`import`'s input), through ``OpenNetworkRequest``.
+    /// Reads and validates a network file (`import`'s input), through `OpenNetworkRequest`.
     static func loadFile(_ path: String, teams: String?, encoding: String, mappings: [String]) throws -> Network {
         let options = try ReadParameters.options(encoding: encoding, mappings: mappings)
         return try OpenNetworkRequest(source: .file(NetworkFile(path: path, teams: teams, options: options))).run()

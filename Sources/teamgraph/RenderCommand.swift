@@ -138,7 +138,7 @@ struct RenderCommand: ParsableCommand {
 }
 
 extension RenderCommand {
-    /// Draws into the file; a failed write becomes an ``OutputError``, which the file's writer
+    /// Draws into the file; a failed write becomes an `OutputError`, which the file's writer
     /// reports naming the file.
     static func render(_ plan: RenderPlan, into descriptor: Int32) throws -> RenderedChart {
         do {

@@ -1,6 +1,6 @@
 import TeamGraph
 
-/// A field of a person that the store records changes of (every ``Field`` but the id, which never
+/// A field of a person that the store records changes of (every `Field` but the id, which never
 /// changes).
 ///
 /// `CaseIterable`: the store compares, records, undoes and checks `allCases`, so a new case is

@@ -3,7 +3,7 @@ import TeamGraph
 /// One edit of a store: a case per edit kind, applied through ``Store/apply(_:info:)``.
 ///
 /// To add an edit kind: a case here (with its ``kind`` text), its rule in
-/// ``EditRules/apply(_:)`` (the compiler asks for both), and a command or request that builds it.
+/// `EditRules.apply(_:)` (the compiler asks for both), and a command or request that builds it.
 public enum Edit: Sendable, Hashable {
     /// Adds a person.
     case add(NewPerson)
@@ -35,7 +35,7 @@ public enum Edit: Sendable, Hashable {
     }
 }
 
-/// A person to add to the store: the core's ``Person`` and extra attributes by key.
+/// A person to add to the store: the core's `Person` and extra attributes by key.
 ///
 /// The person's `joined` nil means the edit's effective date.
 public struct NewPerson: Sendable, Hashable {
