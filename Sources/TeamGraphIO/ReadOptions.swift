@@ -12,20 +12,6 @@ public struct ReadOptions: Sendable {
         self.encoding = encoding
         self.mappings = mappings
     }
-
-    /// Parses `field=Header` into a mapping, rejecting unknown fields.
-    public static func mapping(_ text: String) throws(UsageError) -> (field: String, header: String) {
-        guard let equals = text.firstIndex(of: "=") else {
-            throw UsageError("--map expects field=Header, got '\(text)'")
-        }
-        let field = text[..<equals].trimmingSpaces.lowercased()
-        let header = String(text[text.index(after: equals)...])
-        let known = Field.allCases.map(\.rawValue) + [TeamField.lead.rawValue]
-        guard known.contains(field) else {
-            throw UsageError("--map: unknown field '\(field)'; fields are \(known.joined(separator: ", "))")
-        }
-        return (field, header)
-    }
 }
 
 /// A mistake in how a command was called (as opposed to bad data in a file).

@@ -2,15 +2,7 @@ import ArgumentParser
 import TeamGraph
 import TeamGraphIO
 import TeamGraphStore
-
-/// Prints what an edit recorded (the edit is committed: see ``CommittedChange``).
-func report(_ summary: EditSummary, _ info: EditInfo) {
-    CommittedChange.record("the change")
-    var added = summary.added > 0 ? ", \(summary.added) added" : ""
-    if summary.teamsAdded > 0 { added += ", \(summary.teamsAdded) team\(summary.teamsAdded == 1 ? "" : "s") added" }
-    Output.standard.append(
-        "recorded \(summary.changes) change\(summary.changes == 1 ? "" : "s")\(added), effective \(info.date)\n")
-}
+import TeamGraphUseCases
 
 /// Parses a status option.
 func parseStatus(_ text: String?) throws -> Status? {
@@ -26,15 +18,16 @@ struct AddCommand: ParsableCommand {
         commandName: "add", abstract: "Add a person to the store.",
         discussion: """
             Example:
-              teamgraph add M100 --name "Li Wei" --sponsor M023 --owner M002 --team T1 --db org.teamgraph --date 2026-07-01
+              teamgraph add M100 --name "Li Wei" --sponsor M023 --owner M002 \\
+                  --team T1 --db org.teamgraph --date 2026-07-01
             """)
 
     @Argument(help: "The new person's id.") var id: String
-    @Option var name: String = ""
-    @Option var sponsor: String?
-    @Option var owner: String?
-    @Option var role: String = ""
-    @Option var team: String?
+    @Option(help: "The person's name.") var name: String = ""
+    @Option(help: "The sponsor's id (default: none, a sponsor root).") var sponsor: String?
+    @Option(help: "The owner's id (default: none).") var owner: String?
+    @Option(help: "The person's role.") var role: String = ""
+    @Option(help: "The team id (default: none).") var team: String?
     @Option(help: "The join day (default: --date).") var joined: String?
     @Option(help: "The status (default active).") var status: String?
     @Option(help: ArgumentHelp("An extra attribute.", valueName: "key=value")) var extra: [String] = []
@@ -48,11 +41,11 @@ struct AddCommand: ParsableCommand {
             }
             extras[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }
-        let info = try edit.info()
         let person = NewPerson(
             id: id, name: name, sponsor: sponsor, owner: owner, role: role, team: team,
-            joined: try joined.map { try day($0) }, status: try parseStatus(status) ?? .active, extras: extras)
-        report(try edit.open().apply(.add(person), info: info), info)
+            joined: try joined.map { text throws(UseCaseError) in try Day.parameter(text, .asOf) },
+            status: try parseStatus(status) ?? .active, extras: extras)
+        try edit.run(.add(person))
     }
 }
 
@@ -61,7 +54,8 @@ struct AssignCommand: ParsableCommand {
         commandName: "assign", abstract: "Make someone the person's owner (or remove the owner).",
         discussion: """
             Example:
-              teamgraph assign M031 --owner M002 --db org.teamgraph --reason "newcomer onboarding"
+              teamgraph assign M031 --owner M002 --db org.teamgraph \\
+                  --reason "newcomer onboarding"
             """)
 
     @Argument(help: "The person's id.") var id: String
@@ -71,8 +65,7 @@ struct AssignCommand: ParsableCommand {
 
     func run() throws {
         guard (owner != nil) != noOwner else { throw UsageError("give exactly one of --owner ID and --no-owner") }
-        let info = try edit.info()
-        report(try edit.open().apply(.assign(person: id, owner: owner), info: info), info)
+        try edit.run(.assign(person: id, owner: owner))
     }
 }
 
@@ -83,7 +76,8 @@ struct MoveCommand: ParsableCommand {
             With --alone, the person's frontline stays with the old sponsor.
 
             Example:
-              teamgraph move M031 --sponsor M007 --db org.teamgraph --reason "sponsor corrected"
+              teamgraph move M031 --sponsor M007 --db org.teamgraph \\
+                  --reason "sponsor corrected"
             """)
 
     @Argument(help: "The person's id.") var id: String
@@ -96,8 +90,7 @@ struct MoveCommand: ParsableCommand {
         guard (sponsor != nil) != noSponsor else {
             throw UsageError("give exactly one of --sponsor ID and --no-sponsor")
         }
-        let info = try edit.info()
-        report(try edit.open().apply(.move(person: id, sponsor: sponsor, alone: alone), info: info), info)
+        try edit.run(.move(person: id, sponsor: sponsor, alone: alone))
     }
 }
 
@@ -106,20 +99,20 @@ struct SetCommand: ParsableCommand {
         commandName: "set", abstract: "Change a person's status, role, team or name (leaving is --status left).",
         discussion: """
             Example:
-              teamgraph set M031 --status left --db org.teamgraph --date 2026-08-31 --reason resigned
+              teamgraph set M031 --status left --db org.teamgraph --date 2026-08-31 \\
+                  --reason resigned
             """)
 
     @Argument(help: "The person's id.") var id: String
     @Option(help: "newcomer, active, inactive or left.") var status: String?
-    @Option var role: String?
+    @Option(help: "The new role.") var role: String?
     @Option(help: "The team id (empty for none).") var team: String?
-    @Option var name: String?
+    @Option(help: "The new name.") var name: String?
     @OptionGroup var edit: EditOptions
 
     func run() throws {
-        let info = try edit.info()
         let update = PersonUpdate(status: try parseStatus(status), role: role, team: team, name: name)
-        report(try edit.open().apply(.set(person: id, update), info: info), info)
+        try edit.run(.set(person: id, update))
     }
 }
 
@@ -135,13 +128,12 @@ struct TeamAddCommand: ParsableCommand {
         discussion: "Example:\n  teamgraph team add T9 --name \"North Star\" --lead M007 --db org.teamgraph")
 
     @Argument(help: "The new team's id.") var id: String
-    @Option var name: String = ""
-    @Option var lead: String?
+    @Option(help: "The team's name.") var name: String = ""
+    @Option(help: "The lead's id (default: none).") var lead: String?
     @OptionGroup var edit: EditOptions
 
     func run() throws {
-        let info = try edit.info()
-        report(try edit.open().apply(.addTeam(id: id, name: name, lead: lead), info: info), info)
+        try edit.run(.addTeam(id: id, name: name, lead: lead))
     }
 }
 
@@ -157,8 +149,7 @@ struct TeamLeadCommand: ParsableCommand {
 
     func run() throws {
         guard (lead != nil) != noLead else { throw UsageError("give exactly one of a lead id and --no-lead") }
-        let info = try edit.info()
-        report(try edit.open().apply(.setTeamLead(team: team, lead: lead), info: info), info)
+        try edit.run(.setTeamLead(team: team, lead: lead))
     }
 }
 
@@ -172,7 +163,6 @@ struct TeamRenameCommand: ParsableCommand {
     @OptionGroup var edit: EditOptions
 
     func run() throws {
-        let info = try edit.info()
-        report(try edit.open().apply(.renameTeam(team: team, name: name), info: info), info)
+        try edit.run(.renameTeam(team: team, name: name))
     }
 }

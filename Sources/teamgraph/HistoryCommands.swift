@@ -49,11 +49,12 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "What changed between the ends of two days: joined, left, moved, owner, team, role, status.",
         discussion: """
-            Table output ends with the count of each kind; JSON is {"from", "to", "counts", "changes"};
+            Table output ends with the count of each kind; JSON is {"from", "to", "counts", "changes"}; \
             CSV is the changes only (kind, person, old, new).
 
             Example:
-              teamgraph diff --from 2026-01-31 --to 2026-06-30 --db org.teamgraph --format json
+              teamgraph diff --from 2026-01-31 --to 2026-06-30 --db org.teamgraph \\
+                  --format json
             """)
 
     @Option(help: "The first day (YYYY-MM-DD).") var from: Checked<Day>

@@ -3,6 +3,7 @@ import Foundation
 import TeamGraph
 import TeamGraphIO
 import TeamGraphStore
+import TeamGraphUseCases
 
 /// The store a write command works on, and the audit data of the change.
 struct EditOptions: ParsableArguments {
@@ -18,18 +19,25 @@ struct EditOptions: ParsableArguments {
     @Option(help: "Why the change is made.")
     var reason: String = ""
 
-    /// Opens the store for writing (creating it when `create`).
-    func open(create: Bool = false) throws -> Store {
-        try Store.open(try storePath(db), mode: create ? .create : .readWrite)
+    func validate() throws { _ = try day() }
+
+    /// The effective day given (nil: the use case takes today).
+    func day() throws -> Day? {
+        try date.map { text throws(UseCaseError) in try Day.parameter(text, .asOf) }
     }
 
-    /// The audit data: date, author, reason.
-    func info() throws -> EditInfo {
-        let environment = ProcessInfo.processInfo.environment
-        let login =
-            author ?? environment["USER"] ?? environment["LOGNAME"]
-            ?? getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "unknown"
-        return EditInfo(date: try day(date), author: login, reason: reason)
+    /// The edit request for `edit`: the store from `--db` or `TEAMGRAPH_DB`, the author from
+    /// `--by` or the login name.
+    func request(_ edit: Edit) throws -> EditRequest {
+        EditRequest(
+            store: try storePath(db), edit: edit, date: try day(), author: author ?? EditAuthor.login(), reason: reason)
+    }
+
+    /// Runs the edit and prints what it recorded (the edit is committed: see ``CommittedChange``).
+    func run(_ edit: Edit) throws {
+        let result = try request(edit).run()
+        CommittedChange.record("the change")
+        Output.standard.append(result.confirmation + "\n")
     }
 }
 
@@ -54,15 +62,16 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import a network file into a store, recording only what changed.",
         discussion: """
-            The file is validated first (the same errors as validate), then written in one
-            transaction. Into a new store it becomes the first state, effective on --date. Into a
-            store that holds a network, the differences are recorded as changes effective on
-            --date: people added, people missing from the file marked left, changed sponsor, owner,
-            team, role, status, name, joined and extra columns. Importing the same file twice
+            The file is validated first (the same errors as validate), then written in one \
+            transaction. Into a new store it becomes the first state, effective on --date. Into a \
+            store that holds a network, the differences are recorded as changes effective on \
+            --date: people added, people missing from the file marked left, changed sponsor, owner, \
+            team, role, status, name, joined and extra columns. Importing the same file twice \
             records nothing.
 
             Example:
-              teamgraph import people.csv --teams teams.csv --db org.teamgraph --date 2026-06-30
+              teamgraph import people.csv --teams teams.csv --db org.teamgraph \\
+                  --date 2026-06-30
             """)
 
     @Argument(help: "The network: a .csv or .json file.") var file: String
@@ -74,17 +83,13 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var edit: EditOptions
 
     func run() throws {
-        let network = try NetworkInput.loadFile(file, teams: teams, encoding: encoding, mappings: mappings)
-        let info = try edit.info()
-        let store = try edit.open(create: true)
-        let summary = try store.importNetwork(network, source: file, info: info)
-        if summary.recorded { CommittedChange.record("the import into \(store.path)") }
-        if summary.initial {
-            Output.standard.append("imported \(summary.people) people into \(store.path), effective \(info.date)\n")
-        } else {
-            Output.standard.append(
-                "recorded \(summary.changes) changes, \(summary.added) added, \(summary.left) left, effective \(info.date)\n"
-            )
-        }
+        let options = try ReadParameters.options(encoding: encoding, mappings: mappings)
+        let request = ImportRequest(
+            store: try storePath(edit.db), file: NetworkFile(path: file, teams: teams, options: options),
+            date: try edit.day(),
+            author: edit.author ?? EditAuthor.login(), reason: edit.reason)
+        let result = try request.run()
+        if result.summary.recorded { CommittedChange.record("the import into \(result.store)") }
+        Output.standard.append(result.confirmation + "\n")
     }
 }
