@@ -176,17 +176,3 @@ extension JSONValue {
         try write(to: &Output.standard, expanded: expanded)
     }
 }
-
-/// Today, or the given YYYY-MM-DD (the edit commands' `--date`).
-func day(_ text: String?) throws -> Day {
-    guard let text else { return .today() }
-    return try Day.parameter(text, .asOf)
-}
-
-extension NetworkInput {
-    /// Reads and validates a network file (`import`'s input), through `OpenNetworkRequest`.
-    static func loadFile(_ path: String, teams: String?, encoding: String, mappings: [String]) throws -> Network {
-        let options = try ReadParameters.options(encoding: encoding, mappings: mappings)
-        return try OpenNetworkRequest(source: .file(NetworkFile(path: path, teams: teams, options: options))).run()
-    }
-}
