@@ -1,7 +1,7 @@
 import TeamGraph
 import TeamGraphStore
 
-/// `add`, `assign`, `move`, `set` and `team add|lead|rename`: one ``Edit`` applied to a store,
+/// `add`, `assign`, `move`, `set` and `team add|lead|rename`: one `Edit` (TeamGraphStore) applied to a store,
 /// in one transaction.
 ///
 /// ```swift
