@@ -39,13 +39,11 @@ extension Store {
     {
         var state = latest
         try checkEffectiveDays(db, damage: &damage)
-        guard state.count > 0 else { throw StoreError.refused("the store is empty; import a network first") }
+        guard state.count > 0 else { throw StoreError.refused(.emptyStore) }
         guard let day else { return Snapshot(state: state, keep: nil, keepTeams: nil) }
         let first = state.addedDay.min()!
         guard day.daysSinceEpoch >= first else {
-            throw StoreError.refused(
-                "the store begins on \(Day(daysSinceEpoch: first)); it has no network as of \(day) (import older files with --date to record earlier states)"
-            )
+            throw StoreError.refused(.beforeStoreBegins(first: Day(daysSinceEpoch: first), asked: day))
         }
         try undoChanges(after: day, in: &state, db, damage: &damage)
         damage.breakCycles(&state.sponsors, relation: "sponsor", ids: state.ids, context: " as of \(day)")

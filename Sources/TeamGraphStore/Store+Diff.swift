@@ -81,7 +81,7 @@ extension Store {
     ///   (then give a later `from`).
     /// - Complexity: O(n + c).
     public func diff(from: Day, to: Day) throws(StoreError) -> NetworkDiff {
-        guard from <= to else { throw StoreError.refused("--from \(from) is after --to \(to)") }
+        guard from <= to else { throw StoreError.refused(.fromAfterTo(from: from, to: to)) }
         return try read { db in
             var damage = StoreDamage(file: path)
             let after = try Store.snapshot(db, asOf: to, damage: &damage)

@@ -16,14 +16,14 @@ extension Store {
     @discardableResult
     public func apply(_ edit: Edit, info: EditInfo) throws(StoreError) -> EditSummary {
         if case .set(_, let update) = edit, update.isEmpty {
-            throw StoreError.refused("nothing to set: give --status, --role, --team or --name")
+            throw StoreError.refused(.nothingToSet)
         }
         return try write { db in
             var rules = try EditRules(reader: SQLiteEditReader(db: db, file: path), info: info)
             let changes = try rules.apply(edit)
             let counts = try Store.commit(db, changes, kind: edit.kind, info: info)
             guard counts.changes > 0 || counts.added > 0 || counts.teamsAdded > 0 else {
-                throw StoreError.refused("nothing changes: the store already holds that")
+                throw StoreError.refused(.nothingChanges)
             }
             return EditSummary(changes: counts.changes, added: counts.added, teamsAdded: counts.teamsAdded)
         }

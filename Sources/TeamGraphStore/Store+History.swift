@@ -33,7 +33,7 @@ extension Store {
     public func history(of id: String) throws(StoreError) -> [ChangeRecord] {
         try read { db in
             guard let i = try Store.personIndex(db, id) else {
-                throw StoreError.refused("no person with id '\(id)' in the store")
+                throw StoreError.refused(.unknownPerson(id: id))
             }
             return try Store.records(
                 db, file: path,

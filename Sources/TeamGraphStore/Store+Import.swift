@@ -81,9 +81,7 @@ extension Store {
         if let latest = try Store.fetchDay(db, file: file, "SELECT max(effective) FROM batch", row: "the latest batch"),
             info.date < latest
         {
-            throw StoreError.refused(
-                "the store has changes effective up to \(latest); an import dated \(info.date) would rewrite them. Give --date \(latest) or later"
-            )
+            throw StoreError.refused(.importBeforeLatestChange(latest: latest, date: info.date))
         }
         let old = try StoreState.read(db, file: file)
         let (new, left) = Store.merged(old, with: network)

@@ -7,8 +7,9 @@ import TeamGraph
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// The input network (a file being imported) has problems; nothing was written.
     case invalid(InvalidInput)
-    /// An edit or import was refused; the message says why. Nothing was written.
-    case refused(String)
+    /// An edit, import or read was refused; the ``StoreRefusal`` says why, as data. Nothing was
+    /// written.
+    case refused(StoreRefusal)
     /// The file is not a TeamGraph store, has a newer schema, or does not exist.
     case notAStore(String)
     /// The store's rows break TeamGraph's rules (edited by hand, or damaged): every problem found,
@@ -23,7 +24,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalid(let input): input.report()
-        case .refused(let message): message
+        case .refused(let refusal): refusal.description
         case .notAStore(let message): message
         case .damaged(let damage):
             "the store is damaged (rows that break TeamGraph's rules; were they edited by hand?):\n" + damage.report()

@@ -52,10 +52,10 @@ struct TeamGraphCommand: ParsableCommand {
             }
             Foundation.exit(2)
         } catch let error as StoreError {
-            if case .invalid(let input) = error {
+            if let message = error.commandLineMessage {
+                Output.standardError("teamgraph: \(message)")
+            } else if case .invalid(let input) = error {
                 Output.standardError(input.report())
-            } else {
-                Output.standardError("teamgraph: \(error.description)")
             }
             Foundation.exit(2)
         } catch let error as UsageError {

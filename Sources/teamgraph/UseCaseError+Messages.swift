@@ -73,8 +73,7 @@ extension UseCaseError {
         case .invalidInput:
             return nil
         case .store(let error):
-            if case .invalid = error { return nil }
-            return error.description
+            return error.commandLineMessage
         case .chart(let error):
             return error.commandLineMessage
         }

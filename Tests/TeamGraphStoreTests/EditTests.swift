@@ -19,10 +19,11 @@ import Testing
             try edit()
             Issue.record("the edit was not refused")
         } catch let error as StoreError {
-            guard case .refused(let message) = error else {
+            guard case .refused(let refusal) = error else {
                 Issue.record("unexpected error \(error)")
                 return
             }
+            let message = refusal.description
             #expect(message.contains(text), "\(message)")
         }
         #expect(try store.log() == before)

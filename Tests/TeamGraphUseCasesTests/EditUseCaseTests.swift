@@ -122,8 +122,8 @@ import Testing
         #expect {
             try edit(store, .assign(person: "Z", owner: "A"), on: "2026-02-01")
         } throws: { error in
-            guard case .store(.refused(let message)) = error as? UseCaseError else { return false }
-            return message.contains("Z")
+            guard case .store(.refused(let refusal)) = error as? UseCaseError else { return false }
+            return refusal == .unknownPerson(id: "Z")
         }
         #expect(try LogRequest(store: store).run().changes == before)
     }

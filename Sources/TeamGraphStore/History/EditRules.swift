@@ -38,17 +38,17 @@ struct EditRules<Reader: EditReader> {
 
     /// Applies `edit`, returning the rows to write.
     ///
-    /// - Throws: ``StoreError/refused(_:)`` with the reason when the edit breaks a rule.
+    /// - Throws: ``StoreError/refused(_:)`` with the ``StoreRefusal`` when the edit breaks a rule.
     mutating func apply(_ edit: Edit) throws -> ChangeSet {
         if case .set(_, let update) = edit, update.isEmpty {
-            throw StoreError.refused("nothing to set: give --status, --role, --team or --name")
+            throw StoreError.refused(.nothingToSet)
         }
-        guard count > 0 else { throw StoreError.refused("the store is empty; import a network first") }
+        guard count > 0 else { throw StoreError.refused(.emptyStore) }
         switch edit {
         case .add(let new): try add(new)
         case .assign(let id, let owner):
             let i = try existing(id)
-            let r = try reference(owner, "owner")
+            let r = try reference(owner, .owner)
             try touch(i) { $0.owner = r }
             try checkNoCycle(from: i, relation: .owner)
         case .move(let id, let sponsor, let alone):
@@ -57,7 +57,7 @@ struct EditRules<Reader: EditReader> {
             if alone {
                 for c in try reader.sponsorChildren(of: i) { try touch(c) { $0.sponsor = previous } }
             }
-            let r = try reference(sponsor, "sponsor")
+            let r = try reference(sponsor, .sponsor)
             try touch(i) { $0.sponsor = r }
             try checkNoCycle(from: i, relation: .sponsor)
         case .set(let id, let update):
@@ -71,16 +71,16 @@ struct EditRules<Reader: EditReader> {
             }
         case .addTeam(let id, let name, let lead):
             let id = id.trimmingSpaces
-            guard !id.isEmpty else { throw StoreError.refused("the new team's id is empty") }
+            guard !id.isEmpty else { throw StoreError.refused(.emptyID(.team)) }
             guard !(try allTeams()).contains(where: { $0.id == id }) else {
-                throw StoreError.refused("a team with id '\(id)' already exists")
+                throw StoreError.refused(.duplicateID(.team, id: id))
             }
-            let leadIndex = try reference(lead, "lead")
+            let leadIndex = try reference(lead, .lead)
             teams!.append(newTeam(id, name: name, lead: leadIndex))
             meta.teamsDefined = true
         case .setTeamLead(let team, let lead):
             let t = try existingTeam(team)
-            let leadIndex = try reference(lead, "lead")
+            let leadIndex = try reference(lead, .lead)
             teams![t].lead = leadIndex
             try checkNoLaterChange(team: t, field: .lead)
         case .renameTeam(let team, let name):
@@ -108,11 +108,11 @@ struct EditRules<Reader: EditReader> {
     private mutating func add(_ new: NewPerson) throws {
         let person = new.person
         let id = person.id.trimmingSpaces
-        guard !id.isEmpty else { throw StoreError.refused("the new person's id is empty") }
-        if try reader.personIndex(id) != nil { throw StoreError.refused("a person with id '\(id)' already exists") }
+        guard !id.isEmpty else { throw StoreError.refused(.emptyID(.person)) }
+        if try reader.personIndex(id) != nil { throw StoreError.refused(.duplicateID(.person, id: id)) }
         var row = PersonRow(idx: count, id: id, name: person.name, role: person.role)
-        row.sponsor = try reference(person.sponsor, "sponsor")
-        row.owner = try reference(person.owner, "owner")
+        row.sponsor = try reference(person.sponsor, .sponsor)
+        row.owner = try reference(person.owner, .owner)
         row.team = try teamReference(person.team)
         row.joined = person.joined ?? info.date
         row.status = person.status
@@ -160,26 +160,26 @@ struct EditRules<Reader: EditReader> {
     /// The index of a person who exists on the edit's date.
     private mutating func existing(_ id: String) throws -> Int {
         guard let i = try reader.personIndex(id.trimmingSpaces) else {
-            throw StoreError.refused("no person with id '\(id)' in the store")
+            throw StoreError.refused(.unknownPerson(id: id))
         }
         let added = try row(i).addedDay
         guard added <= day else {
             throw StoreError.refused(
-                "'\(id)' was added on \(Day(daysSinceEpoch: added)), after the edit's date \(info.date)")
+                .addedAfterEdit(id: id, reference: nil, added: Day(daysSinceEpoch: added), date: info.date))
         }
         return i
     }
 
     /// The index of a referenced person (sponsor, owner, lead), `-1` for none.
-    private mutating func reference(_ id: String?, _ field: String) throws -> Int32 {
+    private mutating func reference(_ id: String?, _ field: PersonReference) throws -> Int32 {
         guard let id, !id.trimmingSpaces.isEmpty else { return -1 }
         guard let i = try reader.personIndex(id.trimmingSpaces) else {
-            throw StoreError.refused("\(field) '\(id)' does not exist")
+            throw StoreError.refused(.unknownReference(field, id: id))
         }
         let added = try row(i).addedDay
         guard added <= day else {
             throw StoreError.refused(
-                "\(field) '\(id)' was added on \(Day(daysSinceEpoch: added)), after the edit's date \(info.date)")
+                .addedAfterEdit(id: id, reference: field, added: Day(daysSinceEpoch: added), date: info.date))
         }
         return Int32(i)
     }
@@ -188,10 +188,10 @@ struct EditRules<Reader: EditReader> {
     private mutating func existingTeam(_ id: String) throws -> Int {
         let teams = try allTeams()
         guard let t = teams.firstIndex(where: { $0.id == id.trimmingSpaces }) else {
-            throw StoreError.refused("no team with id '\(id)' in the store")
+            throw StoreError.refused(.unknownTeam(id: id))
         }
         guard teams[t].addedDay <= day else {
-            throw StoreError.refused("team '\(id)' was added after the edit's date \(info.date)")
+            throw StoreError.refused(.teamAddedAfterEdit(id: id, date: info.date))
         }
         return t
     }
@@ -202,8 +202,7 @@ struct EditRules<Reader: EditReader> {
         guard let id = id?.trimmingSpaces, !id.isEmpty else { return -1 }
         if try allTeams().contains(where: { $0.id == id }) { return Int32(try existingTeam(id)) }
         guard !meta.teamsDefined else {
-            throw StoreError.refused(
-                "team '\(id)' is not defined (define it first: teamgraph team add \(id) --name NAME)")
+            throw StoreError.refused(.undefinedTeam(id: id))
         }
         teams!.append(newTeam(id, name: "", lead: -1))
         return Int32(teams!.count - 1)
@@ -224,18 +223,15 @@ struct EditRules<Reader: EditReader> {
             ? try reader.latestChange(ofAnyone: field, after: info.date)
             : try reader.latestChange(person: i, field: field, after: info.date)
         if let later {
-            let name = field.rawValue
-            throw StoreError.refused(
-                "\(name) of '\(try row(i).id)' cannot change on \(info.date): a \(name) change is already recorded for \(later); date the edit \(later) or later"
-            )
+            throw StoreError.refused(.laterChange(field: field, person: try row(i).id, date: info.date, later: later))
         }
     }
 
     /// The team form of ``checkNoLaterChange(person:field:)``.
     private func checkNoLaterChange(team t: Int, field: TeamField) throws {
         if let later = try reader.latestChange(team: t, field: field, after: info.date) {
-            throw StoreError.refused(
-                "the team's \(field.rawValue) already changes on \(later); date the edit then or later")
+            let team = try teams?[t].id ?? reader.teamID(t)
+            throw StoreError.refused(.laterTeamChange(field: field, team: team, date: info.date, later: later))
         }
     }
 
@@ -245,13 +241,13 @@ struct EditRules<Reader: EditReader> {
     private mutating func checkNoCycle(from start: Int, relation: Relation) throws {
         let field = relation.rawValue
         var v = try row(start).parent(relation)
-        if v == Int32(start) { throw StoreError.refused("'\(try row(start).id)' cannot be their own \(field)") }
+        if v == Int32(start) { throw StoreError.refused(.ownParent(person: try row(start).id, relation: relation)) }
         var path: [Int32] = [Int32(start)]
         var seen: Set<Int32> = [Int32(start)]
         while v >= 0 {
             if v == Int32(start) {
-                let names = try (path + [Int32(start)]).map { try personID($0) }.joined(separator: " → ")
-                throw StoreError.refused("this would make a \(field) cycle: \(names)")
+                let people = try (path + [Int32(start)]).map { try personID($0) }
+                throw StoreError.refused(.cycle(relation: relation, people: people))
             }
             guard seen.insert(v).inserted else {
                 // A cycle above the person that does not pass through them: the store is damaged.

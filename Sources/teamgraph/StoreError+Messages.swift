@@ -1,0 +1,35 @@
+import TeamGraphStore
+
+extension StoreError {
+    /// The message the command line prints after `teamgraph: `, naming the flags that fix it;
+    /// nil for invalid input, which is printed as its own report.
+    var commandLineMessage: String? {
+        switch self {
+        case .invalid: nil
+        case .refused(let refusal): refusal.commandLineMessage
+        case .notAStore, .damaged, .readOnly, .database: description
+        }
+    }
+}
+
+extension StoreRefusal {
+    /// The refusal in the command line's words: the library's, with the flags and commands that
+    /// fix it.
+    var commandLineMessage: String {
+        switch self {
+        case .nothingToSet:
+            "nothing to set: give --status, --role, --team or --name"
+        case .undefinedTeam(let id):
+            "team '\(id)' is not defined (define it first: teamgraph team add \(id) --name NAME)"
+        case .beforeStoreBegins(let first, let asked):
+            "the store begins on \(first); it has no network as of \(asked) (import older files with --date to record earlier states)"
+        case .importBeforeLatestChange(let latest, let date):
+            "the store has changes effective up to \(latest); an import dated \(date) would rewrite them. Give --date \(latest) or later"
+        case .fromAfterTo(let from, let to):
+            "--from \(from) is after --to \(to)"
+        case .nothingChanges, .emptyStore, .emptyID, .duplicateID, .unknownPerson, .unknownTeam, .unknownReference,
+            .addedAfterEdit, .teamAddedAfterEdit, .laterChange, .laterTeamChange, .ownParent, .cycle:
+            description
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import TeamGraph
+import TeamGraphStore
+import Testing
+
+@Suite struct StoreErrorTests {
+    /// The refusal an edit threw, or nil (recording an issue) when it threw something else.
+    func refusal(_ edit: () throws -> Void) -> StoreRefusal? {
+        do {
+            try edit()
+            Issue.record("the edit was not refused")
+        } catch StoreError.refused(let refusal) {
+            return refusal
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+        return nil
+    }
+
+    func store() throws -> Store {
+        let store = try newStore()
+        try store.importNetwork(try network(baseCSV), source: "base.csv", info: on("2026-01-01"))
+        return store
+    }
+
+    @Test func aCycleNamesThePeople() throws {
+        let store = try store()
+        let refused = refusal { try store.move("A", sponsor: "C", info: on("2026-02-01")) }
+        #expect(refused == .cycle(relation: .sponsor, people: ["A", "C", "B", "A"]))
+        #expect(refused?.kind == .conflict)
+        #expect(StoreError.refused(.cycle(relation: .sponsor, people: [])).kind == .conflict)
+    }
+
+    @Test func aLaterChangeNamesTheFieldAndDay() throws {
+        let store = try store()
+        try store.move("D", sponsor: "C", info: on("2026-04-01"))
+        let refused = refusal { try store.move("C", sponsor: "A", info: on("2026-03-15")) }
+        #expect(refused == .laterChange(field: .sponsor, person: "C", date: d("2026-03-15"), later: d("2026-04-01")))
+    }
+
+    @Test func unknownIDsAreNotFound() throws {
+        let store = try store()
+        let person = refusal { try store.assign("Z", owner: "A", info: on("2026-02-01")) }
+        #expect(person == .unknownPerson(id: "Z"))
+        #expect(person?.kind == .notFound)
+        let reference = refusal { try store.assign("C", owner: "Z", info: on("2026-02-01")) }
+        #expect(reference == .unknownReference(.owner, id: "Z"))
+        #expect(refusal { _ = try store.history(of: "Z") } == .unknownPerson(id: "Z"))
+    }
+
+    @Test func anEarlyImportNamesBothDays() throws {
+        let store = try store()
+        try store.move("D", sponsor: "C", info: on("2026-04-01"))
+        let refused = refusal {
+            try store.importNetwork(try network(baseCSV), source: "base.csv", info: on("2026-03-01"))
+        }
+        #expect(refused == .importBeforeLatestChange(latest: d("2026-04-01"), date: d("2026-03-01")))
+        #expect(
+            refusal { _ = try store.network(asOf: d("2025-12-31")) }
+                == .beforeStoreBegins(first: d("2026-01-01"), asked: d("2025-12-31")))
+        #expect(
+            refusal { _ = try store.diff(from: d("2026-05-01"), to: d("2026-04-01")) }
+                == .fromAfterTo(from: d("2026-05-01"), to: d("2026-04-01")))
+    }
+
+    /// One value of every refusal; the switch makes a new case fail to compile until it is here.
+    static let everyRefusal: [StoreRefusal] = {
+        let (day, later) = (Day(parsing: "2026-02-01")!, Day(parsing: "2026-03-01")!)
+        let all: [StoreRefusal] = [
+            .nothingToSet, .nothingChanges, .emptyStore, .emptyID(.person), .emptyID(.team),
+            .duplicateID(.person, id: "A"), .unknownPerson(id: "Z"), .unknownTeam(id: "T9"),
+            .unknownReference(.lead, id: "Z"), .undefinedTeam(id: "T9"),
+            .addedAfterEdit(id: "E", reference: nil, added: later, date: day),
+            .addedAfterEdit(id: "E", reference: .owner, added: later, date: day),
+            .teamAddedAfterEdit(id: "T3", date: day),
+            .laterChange(field: .status, person: "C", date: day, later: later),
+            .laterTeamChange(field: .lead, team: "T1", date: day, later: later),
+            .ownParent(person: "C", relation: .owner), .cycle(relation: .owner, people: ["A", "C", "A"]),
+            .beforeStoreBegins(first: later, asked: day), .importBeforeLatestChange(latest: later, date: day),
+            .fromAfterTo(from: later, to: day),
+        ]
+        for refusal in all {
+            switch refusal {
+            case .nothingToSet, .nothingChanges, .emptyStore, .emptyID, .duplicateID, .unknownPerson, .unknownTeam,
+                .unknownReference, .undefinedTeam, .addedAfterEdit, .teamAddedAfterEdit, .laterChange,
+                .laterTeamChange, .ownParent, .cycle, .beforeStoreBegins, .importBeforeLatestChange, .fromAfterTo:
+                break
+            }
+        }
+        return all
+    }()
+
+    @Test(arguments: everyRefusal) func noLibraryMessageNamesAFlag(_ refusal: StoreRefusal) {
+        #expect(!refusal.description.contains("--"), "\(refusal.description)")
+        #expect(!StoreError.refused(refusal).description.contains("--"))
+        #expect(!refusal.description.contains("teamgraph "))
+    }
+
+    @Test func theWordingKeepsItsData() {
+        #expect(
+            StoreRefusal.laterChange(field: .sponsor, person: "C", date: d("2026-03-15"), later: d("2026-04-01"))
+                .description
+                == "sponsor of 'C' cannot change on 2026-03-15: a sponsor change is already recorded for 2026-04-01; date the edit 2026-04-01 or later"
+        )
+        #expect(
+            StoreRefusal.cycle(relation: .sponsor, people: ["A", "C", "B", "A"]).description
+                == "this would make a sponsor cycle: A → C → B → A")
+    }
+}
