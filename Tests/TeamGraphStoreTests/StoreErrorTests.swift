@@ -106,4 +106,36 @@ import Testing
             StoreRefusal.cycle(relation: .sponsor, people: ["A", "C", "B", "A"]).description
                 == "this would make a sponsor cycle: A → C → B → A")
     }
+
+    @Test func theCommandLineAddsItsFlags() throws {
+        let directory = temporaryDirectory()
+        let (db, csv) = (
+            directory.appendingPathComponent("s.teamgraph").path, directory.appendingPathComponent("b.csv").path
+        )
+        let teams = directory.appendingPathComponent("t.csv").path
+        try baseCSV.write(toFile: csv, atomically: true, encoding: .utf8)
+        try "id,name,lead\nT1,East,A\nT2,West,\n".write(toFile: teams, atomically: true, encoding: .utf8)
+        #expect(try teamgraph(["import", csv, "--teams", teams, "--db", db, "--date", "2026-01-01"]).status == 0)
+        #expect(try teamgraph(["move", "D", "--sponsor", "C", "--db", db, "--date", "2026-04-01"]).status == 0)
+        func refused(_ arguments: [String], _ message: String) throws {
+            let run = try teamgraph(arguments + ["--db", db])
+            #expect(run.status == 2)
+            #expect(run.error == "teamgraph: \(message)\n")
+        }
+        try refused(["set", "C", "--date", "2026-05-01"], "nothing to set: give --status, --role, --team or --name")
+        try refused(
+            ["set", "C", "--team", "T9", "--date", "2026-05-01"],
+            "team 'T9' is not defined (define it first: teamgraph team add T9 --name NAME)")
+        try refused(
+            ["import", csv, "--teams", teams, "--date", "2026-03-01"],
+            "the store has changes effective up to 2026-04-01; an import dated 2026-03-01 would rewrite them. Give --date 2026-04-01 or later"
+        )
+        try refused(
+            ["stats", "--as-of", "2025-06-30"],
+            "the store begins on 2026-01-01; it has no network as of 2025-06-30 (import older files with --date to record earlier states)"
+        )
+        try refused(
+            ["diff", "--from", "2026-05-01", "--to", "2026-04-01"], "--from 2026-05-01 is after --to 2026-04-01")
+        try refused(["history", "Z"], "no person with id 'Z' in the store")
+    }
 }
