@@ -126,7 +126,8 @@ extension Store {
     /// creates it. A store that cannot be written (read-only file, directory or file system) opens
     /// for reading; opening it for writing is refused with ``StoreError/readOnly(_:)``.
     ///
-    /// - Throws: ``StoreError/notAStore(_:)`` for a missing file (unless creating), a directory, a
+    /// - Throws: ``StoreError/noStore(path:file:)`` for a missing, empty or blank file (unless
+    ///   creating); ``StoreError/notAStore(_:)`` for a directory, a
     ///   FIFO or a device, a non-store file or a newer schema; ``StoreError/readOnly(_:)`` when
     ///   writing is asked for and impossible; ``StoreError/database(_:)`` when SQLite fails.
     public static func open(_ path: String, mode: Mode) throws(StoreError) -> Store {
@@ -134,11 +135,9 @@ extension Store {
         switch file.kind {
         case .missing, .empty, .blank:
             guard mode == .create else {
-                let what =
-                    file.kind == .missing
-                    ? "" : file.kind == .empty ? " (the file is empty)" : " (the file is an empty SQLite database)"
-                throw StoreError.notAStore(
-                    "no TeamGraph store at \(path)\(what) (create one with: teamgraph import FILE --db \(path))")
+                let found: NoStoreFile =
+                    file.kind == .missing ? .missing : file.kind == .empty ? .empty : .blankDatabase
+                throw StoreError.noStore(path: path, file: found)
             }
             if let reason = file.readOnlyReason {
                 throw StoreError.readOnly("cannot create the store \(path): \(reason)")

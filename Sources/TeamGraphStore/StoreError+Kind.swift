@@ -22,6 +22,7 @@ extension StoreError {
         case .invalid: .badRequest
         case .refused(let refusal): refusal.kind
         case .damaged: .damaged
+        case .noStore: .notFound
         case .notAStore, .readOnly, .database: .unavailable
         }
     }

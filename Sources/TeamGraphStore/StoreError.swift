@@ -10,7 +10,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// An edit, import or read was refused; the ``StoreRefusal`` says why, as data. Nothing was
     /// written.
     case refused(StoreRefusal)
-    /// The file is not a TeamGraph store, has a newer schema, or does not exist.
+    /// There is no store at `path` yet: no file, an empty file or an empty SQLite database (a
+    /// write that creates the store, an import, makes one).
+    case noStore(path: String, file: NoStoreFile)
+    /// The file is not a TeamGraph store, has a newer schema, or cannot be read; the message names
+    /// the path and the system's reason.
     case notAStore(String)
     /// The store's rows break TeamGraph's rules (edited by hand, or damaged): every problem found,
     /// each naming the table, row, person and field. Nothing was written.
@@ -25,11 +29,32 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .invalid(let input): input.report()
         case .refused(let refusal): refusal.description
+        case .noStore(let path, let file):
+            "no TeamGraph store at \(path)\(file.note) (importing a network creates one)"
         case .notAStore(let message): message
         case .damaged(let damage):
             "the store is damaged (rows that break TeamGraph's rules; were they edited by hand?):\n" + damage.report()
         case .readOnly(let message): message
         case .database(let message): "database error: \(message)"
+        }
+    }
+}
+
+/// What is at the path of a store that does not exist yet.
+public enum NoStoreFile: String, Sendable, Hashable, CaseIterable {
+    /// No file.
+    case missing
+    /// An empty file.
+    case empty
+    /// An SQLite database with no tables.
+    case blankDatabase
+
+    /// The note after the path in a message: empty for a missing file.
+    public var note: String {
+        switch self {
+        case .missing: ""
+        case .empty: " (the file is empty)"
+        case .blankDatabase: " (the file is an empty SQLite database)"
         }
     }
 }

@@ -7,6 +7,8 @@ extension StoreError {
         switch self {
         case .invalid: nil
         case .refused(let refusal): refusal.commandLineMessage
+        case .noStore(let path, let file):
+            "no TeamGraph store at \(path)\(file.note) (create one with: teamgraph import FILE --db \(path))"
         case .notAStore, .damaged, .readOnly, .database: description
         }
     }

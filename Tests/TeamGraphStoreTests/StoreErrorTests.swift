@@ -90,6 +90,13 @@ import Testing
         return all
     }()
 
+    @Test(arguments: NoStoreFile.allCases) func noStoreNamesThePathNotAFlag(_ file: NoStoreFile) throws {
+        let error = StoreError.noStore(path: "org.db", file: file)
+        #expect(error.description.hasPrefix("no TeamGraph store at org.db"))
+        #expect(!error.description.contains("--"))
+        #expect(error.kind == .notFound)
+    }
+
     @Test(arguments: everyRefusal) func noLibraryMessageNamesAFlag(_ refusal: StoreRefusal) {
         #expect(!refusal.description.contains("--"), "\(refusal.description)")
         #expect(!StoreError.refused(refusal).description.contains("--"))

@@ -133,8 +133,8 @@ import Testing
         #expect {
             try edit(store, .renameTeam(team: "T1", name: "East"), on: "2026-02-01")
         } throws: { error in
-            guard case .store(.notAStore) = error as? UseCaseError else { return false }
-            return true
+            guard case .store(.noStore(let path, .missing)) = error as? UseCaseError else { return false }
+            return path == store
         }
         #expect(!FileManager.default.fileExists(atPath: store))
     }
