@@ -124,11 +124,11 @@ extension Store {
     /// killed in its first milliseconds leaves), counts as new. The schema is created in one
     /// transaction, so processes creating the same store at once wait for each other and one
     /// creates it. A store that cannot be written (read-only file, directory or file system) opens
-    /// for reading; opening it for writing is refused with ``StoreError/readOnly(_:)``.
+    /// for reading; opening it for writing is refused with ``StoreError/readOnly(path:_:)``.
     ///
     /// - Throws: ``StoreError/noStore(path:file:)`` for a missing, empty or blank file (unless
     ///   creating); ``StoreError/notAStore(_:)`` for a directory, a
-    ///   FIFO or a device, a non-store file or a newer schema; ``StoreError/readOnly(_:)`` when
+    ///   FIFO or a device, a non-store file or a newer schema; ``StoreError/readOnly(path:_:)`` when
     ///   writing is asked for and impossible; ``StoreError/database(_:)`` when SQLite fails.
     public static func open(_ path: String, mode: Mode) throws(StoreError) -> Store {
         let file = try StoreFile.inspect(path)
@@ -140,11 +140,11 @@ extension Store {
                 throw StoreError.noStore(path: path, file: found)
             }
             if let reason = file.readOnlyReason {
-                throw StoreError.readOnly("cannot create the store \(path): \(reason)")
+                throw StoreError.readOnly(path: path, .cannotCreate(reason))
             }
         case .store:
             if mode != .readOnly, let reason = file.readOnlyReason {
-                throw StoreError.readOnly("the store \(path) is read-only (\(reason)); nothing was changed")
+                throw StoreError.readOnly(path: path, .notWritable(reason))
             }
         }
 

@@ -35,7 +35,7 @@ public struct Store: Sendable {
 
     /// Refuses a write to a store opened read only.
     func requireWritable() throws(StoreError) {
-        if readOnly { throw StoreError.readOnly("the store \(path) was opened read-only; nothing was changed") }
+        if readOnly { throw StoreError.readOnly(path: path, .openedReadOnly) }
     }
 
     /// Runs `body` in one immediate write transaction (the write lock is taken before anything is

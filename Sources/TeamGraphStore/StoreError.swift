@@ -20,7 +20,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// each naming the table, row, person and field. Nothing was written.
     case damaged(InvalidInput)
     /// The store cannot be written (a read-only file, directory or file system); reading it works.
-    case readOnly(String)
+    case readOnly(path: String, ReadOnlyReason)
     /// SQLite reported an error.
     case database(String)
 
@@ -34,7 +34,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .notAStore(let message): message
         case .damaged(let damage):
             "the store is damaged (rows that break TeamGraph's rules; were they edited by hand?):\n" + damage.report()
-        case .readOnly(let message): message
+        case .readOnly(let path, let reason): reason.message(path: path)
         case .database(let message): "database error: \(message)"
         }
     }
@@ -55,6 +55,31 @@ public enum NoStoreFile: String, Sendable, Hashable, CaseIterable {
         case .missing: ""
         case .empty: " (the file is empty)"
         case .blankDatabase: " (the file is an empty SQLite database)"
+        }
+    }
+}
+
+/// Why a store cannot be written.
+public enum ReadOnlyReason: Sendable, Hashable {
+    /// The store was opened with ``Store/Mode/readOnly``.
+    case openedReadOnly
+    /// The store cannot be written; the text is the file system's reason (a read-only file,
+    /// directory or file system).
+    case notWritable(String)
+    /// The store does not exist and cannot be created; the text is the file system's reason.
+    case cannotCreate(String)
+    /// The store holds writes not yet merged into it (in its `-wal` file) and its directory is
+    /// not writable, so SQLite cannot read them.
+    case unmergedWrites
+
+    /// The message about the store at `path`, naming no command-line flag.
+    public func message(path: String) -> String {
+        switch self {
+        case .openedReadOnly: "the store \(path) was opened read-only; nothing was changed"
+        case .notWritable(let reason): "the store \(path) is read-only (\(reason)); nothing was changed"
+        case .cannotCreate(let reason): "cannot create the store \(path): \(reason)"
+        case .unmergedWrites:
+            "cannot read \(path): it holds writes not yet merged into it (\(path)-wal) and its directory is not writable, so SQLite cannot read them; open it once where it can be written (opening it for writing merges them)"
         }
     }
 }

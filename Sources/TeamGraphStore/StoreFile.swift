@@ -55,7 +55,7 @@ struct StoreFile {
     ///
     /// - Throws: ``StoreError/notAStore(_:)`` for a directory, a FIFO, a device or a socket (never
     ///   opened, so never waited on), an unreadable file, a file that is not SQLite, an SQLite
-    ///   database of another application, or a newer schema; ``StoreError/readOnly(_:)`` for a
+    ///   database of another application, or a newer schema; ``StoreError/readOnly(path:_:)`` for a
     ///   store that holds unmerged writes SQLite cannot read without writing.
     static func inspect(_ path: String) throws(StoreError) -> StoreFile {
         let (exists, info, error) = status(path)
@@ -114,9 +114,7 @@ struct StoreFile {
         if file.readOnlyReason != nil && !FileManager.default.fileExists(atPath: shm) {
             let walSize = (status(wal).exists ? status(wal).info.st_size : 0)
             guard walSize == 0 else {
-                throw StoreError.readOnly(
-                    "cannot read \(path): it holds writes not yet merged into it (\(wal)) and its directory is not writable, so SQLite cannot read them; open it once where it can be written (any teamgraph command merges them)"
-                )
+                throw StoreError.readOnly(path: path, .unmergedWrites)
             }
             file.immutable = true
         }

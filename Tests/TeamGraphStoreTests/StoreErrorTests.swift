@@ -97,6 +97,16 @@ import Testing
         #expect(error.kind == .notFound)
     }
 
+    @Test func readOnlyMessagesNameNoCommand() {
+        let reasons: [ReadOnlyReason] = [.openedReadOnly, .notWritable("x"), .cannotCreate("y"), .unmergedWrites]
+        for reason in reasons {
+            let error = StoreError.readOnly(path: "org.db", reason)
+            #expect(error.description.contains("org.db"))
+            #expect(!error.description.contains("--") && !error.description.contains("teamgraph "))
+            #expect(error.kind == .unavailable)
+        }
+    }
+
     @Test(arguments: everyRefusal) func noLibraryMessageNamesAFlag(_ refusal: StoreRefusal) {
         #expect(!refusal.description.contains("--"), "\(refusal.description)")
         #expect(!StoreError.refused(refusal).description.contains("--"))

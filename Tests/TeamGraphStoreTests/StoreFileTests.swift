@@ -305,11 +305,11 @@ func contents(_ directory: URL) throws -> [String: Data] {
             try store.set("M004", PersonUpdate(role: "顾问"), info: on("2026-02-01"))
             Issue.record("a read-only store was written")
         } catch {
-            guard case .readOnly(let message) = error else {
+            guard case .readOnly(db, .openedReadOnly) = error else {
                 Issue.record("unexpected error \(error)")
                 return
             }
-            #expect(message == "the store \(db) was opened read-only; nothing was changed")
+            #expect(error.description == "the store \(db) was opened read-only; nothing was changed")
         }
         #expect(try contents(directory) == before)
     }
