@@ -97,7 +97,7 @@ extension Store {
         if try Int64.fetchOne(db, sql: "PRAGMA application_id") == Int64(Store.applicationID) {
             throw SchemaAlreadyMade()
         }
-        throw StoreError.notAStore("\(path) is not a TeamGraph store; it was left untouched")
+        throw StoreError.notAStore(path: path, .notOurs)
     }
 
     /// The indexes of the `person` table: dropped and rebuilt around the first import, where
@@ -127,7 +127,7 @@ extension Store {
     /// for reading; opening it for writing is refused with ``StoreError/readOnly(path:_:)``.
     ///
     /// - Throws: ``StoreError/noStore(path:file:)`` for a missing, empty or blank file (unless
-    ///   creating); ``StoreError/notAStore(_:)`` for a directory, a
+    ///   creating); ``StoreError/notAStore(path:_:)`` for a directory, a
     ///   FIFO or a device, a non-store file or a newer schema; ``StoreError/readOnly(path:_:)`` when
     ///   writing is asked for and impossible; ``StoreError/database(_:)`` when SQLite fails.
     public static func open(_ path: String, mode: Mode) throws(StoreError) -> Store {
@@ -169,7 +169,7 @@ extension Store {
         do {
             database = try DatabaseQueue(path: readsOnly ? file.readPath : path, configuration: configuration)
         } catch {
-            throw StoreError.notAStore("cannot open \(path) as a TeamGraph store: \(StoreError.wrapping(error))")
+            throw StoreError.notAStore(path: path, .cannotOpen("\(StoreError.wrapping(error))"))
         }
         let store = Store(path: path, pool: database, readOnly: mode == .readOnly)
         if mode != .readOnly { try store.migrate() }
@@ -190,7 +190,7 @@ extension Store {
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 if version == Store.schemaVersion { return true }
                 guard version <= Store.schemaVersion else {
-                    throw StoreError.notAStore("\(path) has a newer store schema (\(version)); upgrade teamgraph")
+                    throw StoreError.notAStore(path: path, .newerSchemaFound(version: version))
                 }
                 try Store.enableWAL(db, path)
                 try Store.adoptVersions(db)

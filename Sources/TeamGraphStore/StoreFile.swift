@@ -53,7 +53,7 @@ struct StoreFile {
 
     /// Inspects `path`.
     ///
-    /// - Throws: ``StoreError/notAStore(_:)`` for a directory, a FIFO, a device or a socket (never
+    /// - Throws: ``StoreError/notAStore(path:_:)`` for a directory, a FIFO, a device or a socket (never
     ///   opened, so never waited on), an unreadable file, a file that is not SQLite, an SQLite
     ///   database of another application, or a newer schema; ``StoreError/readOnly(path:_:)`` for a
     ///   store that holds unmerged writes SQLite cannot read without writing.
@@ -62,7 +62,7 @@ struct StoreFile {
         let directory = directory(of: path)
         if !exists {
             guard error == ENOENT else {
-                throw StoreError.notAStore("cannot read \(path): \(String(cString: strerror(error)))")
+                throw StoreError.notAStore(path: path, .unreadable(String(cString: strerror(error))))
             }
             var file = StoreFile(path: path, kind: .missing)
             let (directoryExists, directoryInfo, _) = status(directory)
@@ -75,13 +75,13 @@ struct StoreFile {
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw StoreError.notAStore("\(path) is a directory, not a TeamGraph store")
+        case S_IFDIR: throw StoreError.notAStore(path: path, .directory)
         case S_IFIFO:
-            throw StoreError.notAStore("\(path) is a named pipe (FIFO), not a TeamGraph store; it was left untouched")
+            throw StoreError.notAStore(path: path, .namedPipe)
         case S_IFCHR, S_IFBLK:
-            throw StoreError.notAStore("\(path) is a device, not a TeamGraph store; it was left untouched")
-        case S_IFSOCK: throw StoreError.notAStore("\(path) is a socket, not a TeamGraph store; it was left untouched")
-        default: throw StoreError.notAStore("\(path) is not a regular file, so not a TeamGraph store")
+            throw StoreError.notAStore(path: path, .device)
+        case S_IFSOCK: throw StoreError.notAStore(path: path, .socket)
+        default: throw StoreError.notAStore(path: path, .notARegularFile)
         }
         var file = StoreFile(path: path, kind: .empty)
         let wal = path + "-wal"
@@ -98,13 +98,12 @@ struct StoreFile {
 
         // Not SQLite at all? Read the header directly (O_NONBLOCK: never wait on anything).
         let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { throw StoreError.notAStore("cannot read \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw StoreError.notAStore(path: path, .unreadable(String(cString: strerror(errno)))) }
         var header = [UInt8](repeating: 0, count: 16)
         let count = read(fd, &header, 16)
         close(fd)
         guard count == 16, header == Array("SQLite format 3\0".utf8) else {
-            throw StoreError.notAStore(
-                "\(path) is not a TeamGraph store (not an SQLite database); it was left untouched")
+            throw StoreError.notAStore(path: path, .notSQLite)
         }
 
         // A store this process cannot write, with no -shm: read it immutable. A read-only
@@ -141,21 +140,17 @@ struct StoreFile {
             }
             try queue.close()
         } catch {
-            throw StoreError.notAStore(
-                "\(path) is not a TeamGraph store (\(StoreError.wrapping(error))); it was left untouched")
+            throw StoreError.notAStore(path: path, .unreadableDatabase("\(StoreError.wrapping(error))"))
         }
         if application == 0 && version == 0 && tables == 0 {
             file.kind = .blank
             return file
         }
         guard application == Store.applicationID else {
-            throw StoreError.notAStore(
-                "\(path) is an SQLite database but not a TeamGraph store; it was left untouched")
+            throw StoreError.notAStore(path: path, .otherApplication)
         }
         guard version <= Store.schemaVersion else {
-            throw StoreError.notAStore(
-                "\(path) has store schema version \(version), newer than this teamgraph supports (\(Store.schemaVersion)); upgrade teamgraph. The file was left untouched"
-            )
+            throw StoreError.notAStore(path: path, .newerSchema(version: version, supported: Store.schemaVersion))
         }
         file.kind = .store(version)
         return file
