@@ -116,17 +116,24 @@ private struct Temporary {
             // Anything but "not supported here" would fail the named way too: report it.
             if ![EOPNOTSUPP, EISDIR, EINVAL, ENOTSUP].contains(error) { throw fail(error) }
         }
+        var named: Int32 = -1
+        (nameBytes, slot) = try Temporary.freshName(in: directory, fail: fail) { name in
+            named = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            return named >= 0
+        }
+        descriptor = named
+    }
+
+    /// A new random name in `directory`, registered for removal on a signal, for which `create`
+    /// succeeded; retried when the name exists (`EEXIST`), at most 8 times.
+    private static func freshName(
+        in directory: Int32, fail: (Int32) -> OutputError, create: ([CChar]) -> Bool
+    ) throws -> ([CChar], Int?) {
         var attempts = 0
         while true {
-            let name = Temporary.randomName()
+            let name = randomName()
             let slot = TemporaryFiles.register(directory: directory, name: name)
-            let named = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if named >= 0 {
-                descriptor = named
-                nameBytes = name
-                self.slot = slot
-                return
-            }
+            if create(name) { return (name, slot) }
             let error = errno
             TemporaryFiles.unregister(slot)
             attempts += 1
@@ -137,22 +144,11 @@ private struct Temporary {
     /// Gives an unnamed temporary a short random name in its directory, ready to be renamed.
     mutating func name(fail: (Int32) -> OutputError) throws {
         guard nameBytes.isEmpty else { return }
-        var attempts = 0
         let atEmptyPath: Int32 = 0x1000  // AT_EMPTY_PATH, which Glibc does not export.
-        while true {
-            let name = Temporary.randomName()
-            let slot = TemporaryFiles.register(directory: directory, name: name)
-            if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", directory, name, AT_SYMLINK_FOLLOW) == 0
+        let (descriptor, directory) = (self.descriptor, self.directory)
+        (nameBytes, slot) = try Temporary.freshName(in: directory, fail: fail) { name in
+            linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", directory, name, AT_SYMLINK_FOLLOW) == 0
                 || linkat(descriptor, "", directory, name, atEmptyPath) == 0
-            {
-                nameBytes = name
-                self.slot = slot
-                return
-            }
-            let error = errno
-            TemporaryFiles.unregister(slot)
-            attempts += 1
-            if error != EEXIST || attempts > 8 { throw fail(error) }
         }
     }
 
