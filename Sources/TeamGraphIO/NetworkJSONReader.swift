@@ -73,7 +73,7 @@ public enum NetworkJSONReader {
                         problems.append(
                             people.source.problem(
                                 record: i, field: .joined,
-                                "joined: '\(value)' is not a valid date (expected YYYY-MM-DD)"))
+                                ValueMessages.invalidDate(value)))
                     }
                 case .status:
                     if let parsed = Status(parsing: value) {
@@ -82,7 +82,7 @@ public enum NetworkJSONReader {
                         problems.append(
                             people.source.problem(
                                 record: i, field: .status,
-                                "status: unknown status '\(value)' (accepted: \(Status.acceptedSpellings))"))
+                                ValueMessages.unknownStatus(value)))
                     }
                 }
             }

@@ -100,7 +100,7 @@ public enum PeopleCSVReader {
                                 problems.append(
                                     Problem(
                                         file: file, line: line, column: k + 1,
-                                        message: "joined: '\(text)' is not a valid date (expected YYYY-MM-DD)"))
+                                        message: ValueMessages.invalidDate(text)))
                             }
                         }
                     case .status:
@@ -110,7 +110,7 @@ public enum PeopleCSVReader {
                             problems.append(
                                 Problem(
                                     file: file, line: line, column: k + 1,
-                                    message: "status: unknown status '\(text)' (accepted: \(Status.acceptedSpellings))")
+                                    message: ValueMessages.unknownStatus(text))
                             )
                         }
                     }
