@@ -207,6 +207,8 @@ func contents(_ directory: URL) throws -> [String: Data] {
         }
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path) }
         let before = try contents(directory)
+        // A copy the user nobody can read wherever the checkout is (it may be in a folder only root enters).
+        let network = Fixtures.write(try String(contentsOfFile: Fixtures.sample("network.csv"), encoding: .utf8))
 
         for command in [["stats", "--as-of", "2026-06-30"], ["validate"], ["log"], ["history", "M004"]] {
             let run = try runTeamgraph(command + ["--db", db], unprivileged: true)
@@ -221,14 +223,14 @@ func contents(_ directory: URL) throws -> [String: Data] {
                 == "teamgraph: the store \(db) is read-only (its directory \(directory.path) is not writable, and SQLite writes \(db)-wal and -shm there); nothing was changed\n"
         )
         let imported = try runTeamgraph(
-            ["import", Fixtures.sample("network.csv"), "--db", db, "--date", "2026-02-01"], unprivileged: true)
+            ["import", network, "--db", db, "--date", "2026-02-01"], unprivileged: true)
         #expect(imported.status == 2)
         #expect(imported.stderr.hasPrefix("teamgraph: the store \(db) is read-only"))
         #expect(try contents(directory) == before)
 
         // Nor can a new store be made there.
         let new = directory.appendingPathComponent("new.teamgraph").path
-        let create = try runTeamgraph(["import", Fixtures.sample("network.csv"), "--db", new], unprivileged: true)
+        let create = try runTeamgraph(["import", network, "--db", new], unprivileged: true)
         #expect(create.status == 2)
         #expect(
             create.stderr
