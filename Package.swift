@@ -10,12 +10,18 @@ let package = Package(
         .library(name: "TeamGraphStore", targets: ["TeamGraphStore"]),
         .library(name: "TeamGraphChart", targets: ["TeamGraphChart"]),
         .library(name: "TeamGraphUseCases", targets: ["TeamGraphUseCases"]),
+        .library(name: "TeamGraphServer", targets: ["TeamGraphServer"]),
         .executable(name: "teamgraph", targets: ["teamgraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "TeamGraph"),
@@ -37,11 +43,28 @@ let package = Package(
         .target(
             name: "TeamGraphUseCases", dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart"]
         ),
+        .target(
+            name: "TeamGraphServer",
+            dependencies: [
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphUseCases",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [
+                .embedInCode("Viewer/index.html"), .embedInCode("Viewer/viewer.js"), .embedInCode("Viewer/viewer.css"),
+            ]
+        ),
         .executableTarget(
             name: "teamgraph",
             dependencies: [
-                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphUseCases",
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphUseCases", "TeamGraphServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .target(
@@ -65,6 +88,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TeamGraphLayoutTests", dependencies: ["TeamGraphLayout"]),
+        .testTarget(
+            name: "TeamGraphServerTests",
+            dependencies: [
+                "TeamGraph", "TeamGraphIO", "TeamGraphUseCases", "TeamGraphServer", "TeamGraphTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "TeamGraphPropertyTests",
             dependencies: [

@@ -5,8 +5,10 @@
 #   fonts-wqy-microhei  a small CJK font so PNG/PDF charts show Chinese names
 #   pkg-config       finds libgvc for the Swift build
 #   libsqlite3-dev   SQLite for the store (GRDB links the system library)
+#   chromium, chromium-driver  the real browser the viewer's end-to-end test drives (Tools/browser-test.sh)
+#   wrk              the bounded loopback load run of `teamgraph serve` (Tools/bench-serve.sh)
 set -euo pipefail
-packages=(libgraphviz-dev graphviz fonts-wqy-microhei pkg-config libsqlite3-dev)
+packages=(libgraphviz-dev graphviz fonts-wqy-microhei pkg-config libsqlite3-dev chromium chromium-driver wrk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

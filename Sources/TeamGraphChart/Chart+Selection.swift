@@ -75,6 +75,7 @@ extension Chart {
 
         var visible = [Bool](repeating: false, count: n)
         var expanded = [Bool](repeating: false, count: n)
+        let forced = try forcedOpen(in: network, forest: forest, relativeDepth: relativeDepth, opens: opens)
         // Roots: all of them if they fit, else the first ones and one node for the rest.
         var shownRoots = rootList
         var drawn = rootList.count + rootList.count(where: opens)
@@ -90,21 +91,31 @@ extension Chart {
             }
             for root in rootList.dropFirst(shownRoots.count) { leftOutRoots += Int(scopeSize[Int(root)]) }
         }
+        for root in forced.roots where !shownRoots.contains(root) {
+            shownRoots.append(root)
+            drawn += opens(root) ? 2 : 1
+            leftOutRoots -= Int(scopeSize[Int(root)])
+        }
         for root in shownRoots { visible[Int(root)] = true }
 
-        // Open level by level; cheapest branches first.
+        // Open level by level; the branches asked for first, then the cheapest.
         var frontier = shownRoots.filter(opens)
+        let forcedBudget = maxNodes + Self.expandLimit
         while !frontier.isEmpty {
-            var candidates: [(cost: Int, position: Int32, person: Int32)] = []
+            var candidates: [(forced: Bool, cost: Int, position: Int32, person: Int32)] = []
             candidates.reserveCapacity(frontier.count)
             for v in frontier {
                 let children = forest.children(of: v)
                 let cost = children.count + children.count(where: opens) - 1
-                candidates.append((cost, forest.preorderIndex[Int(v)], v))
+                candidates.append((forced.people.contains(v), cost, forest.preorderIndex[Int(v)], v))
             }
-            candidates.sort { $0.cost != $1.cost ? $0.cost < $1.cost : $0.position < $1.position }
+            candidates.sort {
+                $0.forced != $1.forced
+                    ? $0.forced : $0.cost != $1.cost ? $0.cost < $1.cost : $0.position < $1.position
+            }
             var next: [Int32] = []
-            for candidate in candidates where drawn + candidate.cost <= maxNodes {
+            for candidate in candidates
+            where drawn + candidate.cost <= (candidate.forced ? forcedBudget : maxNodes) {
                 drawn += candidate.cost
                 expanded[Int(candidate.person)] = true
                 for child in forest.children(of: candidate.person) {
@@ -130,6 +141,28 @@ extension Chart {
         return ChartSelection(
             roots: rootList, people: people, collapsed: collapsed, scopeCount: order.count,
             firstCollapsedDepth: firstCollapsedDepth)
+    }
+
+    /// The people ``expand`` opens (each person asked for and everyone above them up to their
+    /// chart root) and those chart roots; people outside the chart's scope are left out.
+    private func forcedOpen(
+        in network: Network, forest: Forest, relativeDepth: [Int32], opens: (Int32) -> Bool
+    ) throws(ChartError) -> (people: Set<Int32>, roots: [Int32]) {
+        var people = Set<Int32>()
+        var roots: [Int32] = []
+        for id in expand {
+            guard var v = network.index(of: id) else { throw .unknownExpanded(id) }
+            guard relativeDepth[Int(v)] >= 0 else { continue }
+            if !opens(v) { v = forest.parents[Int(v)] }
+            while v >= 0, relativeDepth[Int(v)] >= 0, people.insert(v).inserted {
+                if relativeDepth[Int(v)] == 0 {
+                    roots.append(v)
+                    break
+                }
+                v = forest.parents[Int(v)]
+            }
+        }
+        return (people, roots)
     }
 
     /// The roots asked for, resolved and without repeats or people under another root.

@@ -34,6 +34,9 @@ public struct Chart: Sendable, Hashable {
     public var changes: ChartChanges?
     /// The most nodes drawn; above it the deepest and largest branches collapse into `more` nodes.
     public var maxNodes: Int
+    /// People whose branch opens whatever the node limit: their line up to the chart root and the
+    /// people directly under them are drawn (a viewer's "+N people" card opened in place).
+    public var expand: [String]
     /// Above this many people with nobody under them, someone's leaves are stacked in columns.
     public var leafStackThreshold: Int
     /// The font list of every text: a CJK font first so Chinese names never show as boxes.
@@ -43,6 +46,9 @@ public struct Chart: Sendable, Hashable {
 
     /// The default ``maxNodes``: what the `tree` engine draws in a few seconds on a 2-core machine.
     public static let defaultMaxNodes = 20000
+    /// The most nodes ``expand`` may add above ``maxNodes``: an opened branch that would draw more
+    /// stays collapsed, so no request makes a chart Graphviz cannot draw.
+    public static let expandLimit = 20000
     /// The node count above which ``ChartEngine/auto`` switches from `dot` to `tree` (`dot` takes
     /// about a second at 2,000 people and grows roughly quadratically).
     public static let autoDotLimit = 2000
@@ -67,6 +73,7 @@ public struct Chart: Sendable, Hashable {
         self.gapOptions = gapOptions
         self.changes = nil
         self.maxNodes = maxNodes
+        self.expand = []
         self.leafStackThreshold = leafStackThreshold
         self.fontName = fontName
         self.parameterNames = nil

@@ -2,6 +2,8 @@
 public enum ChartError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A root id names nobody in the network.
     case unknownRoot(String)
+    /// A person to expand is not in the network.
+    case unknownExpanded(String)
     /// A negative depth was asked for.
     case negativeDepth(Int)
     /// A node limit below 1 was asked for.
@@ -18,6 +20,7 @@ public enum ChartError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownRoot(let id): "no person with id '\(id)' in the network (a root of the chart)"
+        case .unknownExpanded(let id): "no person with id '\(id)' in the network (a branch to expand)"
         case .negativeDepth(let depth): "the depth must be 0 or more, not \(depth)"
         case .invalidMaxNodes(let count): "the node limit must be 1 or more, not \(count)"
         case .graphviz(let message): "Graphviz: \(message)"

@@ -1,4 +1,5 @@
 import TeamGraph
+import TeamGraphIO
 
 /// `answers-to`: whether someone is on a person's chain.
 public struct AnswersToRequest: UseCaseRequest {
@@ -24,5 +25,14 @@ public struct AnswersToRequest: UseCaseRequest {
         let network = try network.run()
         return network.answers(
             try network.person(person, .person), to: try network.person(leader, .other), by: relation)
+    }
+}
+
+extension AnswersToRequest {
+    /// `{"a": ID, "b": ID, "by": "owner", "answers": true}`: the answer as JSON.
+    public func json(answers: Bool) -> JSONValue {
+        .object([
+            "a": .string(person), "b": .string(leader), "by": .string(relation.rawValue), "answers": .bool(answers),
+        ])
     }
 }

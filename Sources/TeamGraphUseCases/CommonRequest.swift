@@ -1,4 +1,5 @@
 import TeamGraph
+import TeamGraphIO
 
 /// `common`: the nearest leader two people share (each on their own chain).
 public struct CommonRequest: UseCaseRequest {
@@ -25,5 +26,15 @@ public struct CommonRequest: UseCaseRequest {
         let leader = network.commonLeader(
             try network.person(person, .person), try network.person(other, .other), by: relation)
         return leader.map { network.ids[Int($0)] }
+    }
+}
+
+extension CommonRequest {
+    /// `{"a": ID, "b": ID, "by": "owner", "leader": ID or null}`: the answer as JSON.
+    public func json(leader: String?) -> JSONValue {
+        .object([
+            "a": .string(person), "b": .string(other), "by": .string(relation.rawValue),
+            "leader": leader.map(JSONValue.string) ?? .null,
+        ])
     }
 }

@@ -7,11 +7,15 @@ public struct GapsRequest: UseCaseRequest {
     public var input: AnalysisInput
     /// Only gaps of these kinds (nil: every kind).
     public var kinds: Set<GapKind>?
+    /// Every gap of the whole network with these settings, when already found (a server keeps
+    /// them); used only without ``AnalysisSettings/under``.
+    public var found: [Gap]?
 
     /// Creates the request.
-    public init(input: AnalysisInput, kinds: Set<GapKind>? = nil) {
+    public init(input: AnalysisInput, kinds: Set<GapKind>? = nil, found: [Gap]? = nil) {
         self.input = input
         self.kinds = kinds
+        self.found = found
     }
 
     /// The gaps.
@@ -22,7 +26,7 @@ public struct GapsRequest: UseCaseRequest {
         if let selection = try input.settings.selection(in: network) {
             gaps = network.gaps(options: options, within: selection)
         } else {
-            gaps = network.gaps(options: options)
+            gaps = found ?? network.gaps(options: options)
         }
         if let kinds { gaps = gaps.filter { kinds.contains($0.kind) } }
         return GapsResult(network: network, gaps: gaps)
@@ -38,4 +42,14 @@ public struct GapsResult: Sendable {
 
     /// kind, person, team, name, detail.
     public var records: Records { Reports.gaps(gaps, in: network) }
+
+    /// `{"total": N, "kinds": {kind: count, ...}}` with every kind, also those with none.
+    public var summary: JSONValue {
+        var counts = [GapKind: Int]()
+        for gap in gaps { counts[gap.kind, default: 0] += 1 }
+        return .object([
+            "total": .int(gaps.count),
+            "kinds": .object(GapKind.allCases.map { JSONMember($0.rawValue, .int(counts[$0] ?? 0)) }),
+        ])
+    }
 }

@@ -2,18 +2,21 @@ import TeamGraph
 import TeamGraphIO
 import TeamGraphStore
 
-/// Where a network is read from: a file (with its teams file and reading options) or a store.
+/// Where a network is read from: a file (with its teams file and reading options), a store, or a
+/// network a long-running shell (the server) has already opened.
 public enum NetworkSource: Sendable {
     /// A `.csv` or `.json` file.
     case file(NetworkFile)
     /// A TeamGraph store, read only, as of a day.
     case store(path: String)
+    /// A network already read and validated (the server keeps one in memory between requests).
+    case opened(Network)
 
     /// The files and stores read, so that a shell can refuse to write over one of them.
     public var inputPaths: [String] {
         switch self {
         case .file(let file): [file.path] + (file.teams.map { [$0] } ?? [])
-        case .store: []
+        case .store, .opened: []
         }
     }
 
@@ -101,6 +104,8 @@ public struct OpenNetworkRequest: UseCaseRequest {
             } catch {
                 throw .store(error)
             }
+        case .opened(let network):
+            return network
         }
     }
 }

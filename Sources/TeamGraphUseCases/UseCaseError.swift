@@ -71,6 +71,18 @@ public enum RequestParameter: String, Sendable, Hashable, CaseIterable {
     case since
     /// The last day of a period.
     case until
+    /// The most results returned.
+    case limit
+    /// The text searched for.
+    case query
+    /// The people whose chart branches open.
+    case expand
+    /// The kinds of gaps kept.
+    case kind
+    /// The relation followed.
+    case relation
+    /// The other relation drawn.
+    case also
 }
 
 /// What is wrong with a parameter's value.

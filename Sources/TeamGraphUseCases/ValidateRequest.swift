@@ -13,7 +13,7 @@ public struct ValidateRequest: UseCaseRequest {
     public func run() throws(UseCaseError) -> ValidateResult {
         let loaded: Network
         switch network.source {
-        case .file:
+        case .file, .opened:
             loaded = try network.run()
         case .store(let path):
             do {

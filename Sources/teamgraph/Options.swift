@@ -163,6 +163,20 @@ struct JSONFormatOption: ParsableArguments {
     enum Name: String, ExpressibleByArgument, CaseIterable { case json }
 }
 
+/// `--format text|json` for the commands that answer with one word (`common`, `answers-to`).
+struct AnswerFormatOption: ParsableArguments {
+    @Option(
+        help:
+            "The output format: text (the answer alone) or json (the question and the answer, as the HTTP API gives it)."
+    )
+    var format: Name = .text
+
+    enum Name: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+}
+
 extension Records {
     /// Prints the records to standard output.
     func print(_ format: RecordFormat) throws {

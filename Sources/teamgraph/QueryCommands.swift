@@ -43,14 +43,18 @@ struct AnswersToCommand: ParsableCommand {
     @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation =
         .owner
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var format: AnswerFormatOption
 
     func run() throws {
         var input = input
         let ab = try input.positionals([a, b], names: ["a", "b"])
         let (a, b) = (ab[0], ab[1])
-        let yes = try AnswersToRequest(network: try input.request(asOf: asOf.asOf), person: a, leader: b, relation: by)
-            .run()
-        Output.standard.append(yes ? "yes\n" : "no\n")
+        let request = AnswersToRequest(network: try input.request(asOf: asOf.asOf), person: a, leader: b, relation: by)
+        let yes = try request.run()
+        switch format.format {
+        case .text: Output.standard.append(yes ? "yes\n" : "no\n")
+        case .json: try request.json(answers: yes).print()
+        }
         if !yes { throw ExitCode(1) }
     }
 }
@@ -103,13 +107,72 @@ struct CommonCommand: ParsableCommand {
     @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation =
         .owner
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var format: AnswerFormatOption
 
     func run() throws {
         var input = input
         let ab = try input.positionals([a, b], names: ["a", "b"])
         let (a, b) = (ab[0], ab[1])
-        let leader = try CommonRequest(network: try input.request(asOf: asOf.asOf), person: a, other: b, relation: by)
-            .run()
-        Output.standard.append(TerminalText.safe(leader ?? "none") + "\n")
+        let request = CommonRequest(network: try input.request(asOf: asOf.asOf), person: a, other: b, relation: by)
+        let leader = try request.run()
+        switch format.format {
+        case .text: Output.standard.append(TerminalText.safe(leader ?? "none") + "\n")
+        case .json: try request.json(leader: leader).print()
+        }
+    }
+}
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find people by id or name (case-insensitive), best matches first.",
+        discussion: """
+            Ranked: the exact id, then the exact name, then ids and names that start with TEXT, then \
+            those that contain it; within a rank in input order.
+
+            Example:
+              teamgraph search Samples/network.csv 王 --limit 5
+            """)
+
+    @OptionGroup var input: NetworkInput
+    @Argument(help: "The text searched for.") var text: String?
+    @Option(help: "The most people listed (at most \(PeopleSearch.maximumLimit)).") var limit: Int =
+        SearchRequest.defaultLimit
+    @OptionGroup var format: FormatOption
+    @OptionGroup var asOf: AsOfOption
+
+    func validate() throws {
+        guard limit >= 1 else { throw UseCaseError.badRequest(.limit, .tooSmall(limit, minimum: 1)) }
+    }
+
+    func run() throws {
+        var input = input
+        let text = try input.positionals([text], names: ["text"])[0]
+        let request = SearchRequest(network: try input.request(asOf: asOf.asOf), query: text, limit: limit)
+        try request.run().records.print(format.resolved)
+    }
+}
+
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person",
+        abstract: "Print everything about one person as JSON: record, metrics, chains, people under them, gaps.",
+        discussion: """
+            The same JSON as the server's GET /api/people/ID (docs/api.md).
+
+            Example:
+              teamgraph person Samples/network.csv M023 --as-of 2026-03-31
+            """)
+
+    @OptionGroup var input: NetworkInput
+    @Argument(help: "The person's id.") var person: String?
+    @OptionGroup var analysis: AnalysisFlags
+    @OptionGroup var format: JSONFormatOption
+
+    func run() throws {
+        var input = input
+        let person = try input.positionals([person], names: ["person"])[0]
+        let request = PersonRequest(input: try analysis.input(input), person: person)
+        try request.run().json.print(expanded: true)
     }
 }

@@ -42,6 +42,13 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Draw at most this many levels below each root.")
     var depth: Int?
 
+    @Option(
+        name: .customLong("expand"),
+        help: ArgumentHelp(
+            "Open this person's branch whatever --max-nodes: their line to the root and the people directly under them (repeatable).",
+            valueName: "id"))
+    var expand: [String] = []
+
     @Option(help: "The relation drawn as the tree.")
     var by: Relation = .sponsor
 
@@ -91,6 +98,7 @@ struct RenderCommand: ParsableCommand {
             roots: roots, depth: depth, relation: by, also: also,
             rankDirection: try rankdir.value(), engine: try engine.value(), groupTeams: groupTeams,
             coloring: try color.value(), maxNodes: maxNodes)
+        chart.expand = expand
         chart.parameterNames = .teamgraphFlags
         var request = RenderRequest(
             input: AnalysisInput(source: .store(path: ""), settings: try analysis.settings()), chart: chart,

@@ -23,9 +23,10 @@ struct TeamGraphCommand: ParsableCommand {
             """,
         subcommands: [
             StatsCommand.self, MetricsCommand.self, GapsCommand.self, ChainCommand.self, AnswersToCommand.self,
-            ReportsCommand.self, CommonCommand.self, ValidateCommand.self, ConvertCommand.self, RenderCommand.self,
+            ReportsCommand.self, CommonCommand.self, SearchCommand.self, PersonCommand.self, ValidateCommand.self,
+            ConvertCommand.self, RenderCommand.self,
             ImportCommand.self, AddCommand.self, AssignCommand.self, MoveCommand.self, SetCommand.self,
-            TeamCommand.self, HistoryCommand.self, LogCommand.self, DiffCommand.self,
+            TeamCommand.self, HistoryCommand.self, LogCommand.self, DiffCommand.self, ServeCommand.self,
         ]
     )
 

@@ -32,6 +32,12 @@ extension RequestParameter {
         case .to: "--to"
         case .since: "--since"
         case .until: "--until"
+        case .limit: "--limit"
+        case .query: "TEXT"
+        case .expand: "--expand"
+        case .kind: "--kind"
+        case .relation: "--by"
+        case .also: "--also"
         }
     }
 }
@@ -94,6 +100,7 @@ extension ChartError {
     var commandLineMessage: String {
         switch self {
         case .unknownRoot(let id): "no person with id '\(id)' in the network (--root)"
+        case .unknownExpanded(let id): "no person with id '\(id)' in the network (--expand)"
         case .negativeDepth(let depth): "--depth must be 0 or more, not \(depth)"
         case .invalidMaxNodes(let count): "--max-nodes must be 1 or more, not \(count)"
         case .graphviz(let message): "Graphviz: \(message)"

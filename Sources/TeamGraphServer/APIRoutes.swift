@@ -1,0 +1,268 @@
+import Foundation
+import Hummingbird
+import Logging
+import TeamGraph
+import TeamGraphChart
+import TeamGraphIO
+import TeamGraphUseCases
+
+/// The JSON API under `/api` (`docs/api.md`): each route reads its parameters, builds one use
+/// case request, runs it and encodes the result with the command line's encoders.
+struct APIRoutes: Sendable {
+    let served: any ServedNetwork
+    let offload: Offload
+    let charts: ChartRoutes
+
+    func add(to router: Router<BasicRequestContext>) {
+        let api = router.group("api")
+        api.get("info") { request, _ in try await answer { () async throws(ServedError) in try await info(request) } }
+        api.get("stats") { request, _ in try await answer { () async throws(ServedError) in try await stats(request) } }
+        api.get("gaps") { request, _ in try await answer { () async throws(ServedError) in try await gaps(request) } }
+        api.get("gaps/summary") { request, _ in
+            try await answer { () async throws(ServedError) in try await gapSummary(request) }
+        }
+        api.get("metrics") { request, _ in
+            try await answer { () async throws(ServedError) in try await metrics(request) }
+        }
+        api.get("people") { request, _ in try await answer { () async throws(ServedError) in try await search(request) }
+        }
+        api.get("people/{id}") { request, context in
+            try await answer { () async throws(ServedError) in try await person(request, id: context.id) }
+        }
+        api.get("people/{id}/chain") { request, context in
+            try await answer { () async throws(ServedError) in try await chain(request, id: context.id) }
+        }
+        api.get("people/{id}/reports") { request, context in
+            try await answer { () async throws(ServedError) in try await reports(request, id: context.id) }
+        }
+        api.get("common") { request, _ in try await answer { () async throws(ServedError) in try await common(request) }
+        }
+        api.get("answers-to") { request, _ in
+            try await answer { () async throws(ServedError) in try await answersTo(request) }
+        }
+        api.get("history/{id}") { request, context in
+            try await answer { () async throws(ServedError) in try await history(request, id: context.id) }
+        }
+        api.get("log") { request, _ in try await answer { () async throws(ServedError) in try await log(request) } }
+        api.get("diff") { request, _ in try await answer { () async throws(ServedError) in try await diff(request) } }
+        for format in [ChartFormat.svg, .png, .pdf] {
+            api.get("chart.\(format.rawValue)") { request, _ in
+                try await answer { () async throws(ServedError) in try await charts.chart(request, format: format) }
+            }
+        }
+    }
+
+    // MARK: Analyses
+
+    private func info(_ request: Request) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: ["as_of"])
+        let snapshot = try await served.snapshot(asOf: try query.day("as_of") ?? .today())
+        let network = snapshot.network
+        return .json(
+            .object([
+                "source": .string(served.storePath == nil ? "file" : "store"), "store": .bool(served.storePath != nil),
+                "version": .int(snapshot.version), "people": .int(network.count), "teams": .int(network.teams.count),
+                "roots": .object([
+                    "sponsor": .int(network.sponsor.roots.count), "owner": .int(network.owner.roots.count),
+                ]),
+                "gapKinds": .array(GapKind.allCases.map { .string($0.rawValue) }),
+                "extraFields": .array(network.extraKeys.map(JSONValue.string)),
+            ]))
+    }
+
+    private func stats(_ request: Request) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: QueryValues.settingNames.union(QueryValues.scopeNames))
+        let input = try await analysisInput(query)
+        let result = try await offload.run { () throws(UseCaseError) in try StatsRequest(input: input).run() }
+        return .json(result.json, expanded: true)
+    }
+
+    private func gapsRequest(_ query: QueryValues) async throws(ServedError) -> GapsRequest {
+        let settings = try query.settings()
+        let snapshot = try await served.snapshot(asOf: settings.asOf ?? .today())
+        var kinds: Set<GapKind>?
+        let names = try query.list("kind")
+        if !names.isEmpty {
+            kinds = []
+            for name in names {
+                guard let kind = GapKind(rawValue: name) else {
+                    let allowed = GapKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw .badParameter("kind", "kind: unknown gap kind '\(name)'; use one of \(allowed)")
+                }
+                kinds?.insert(kind)
+            }
+        }
+        let options: AnalysisOptions
+        do {
+            options = try settings.options()
+        } catch {
+            throw .useCase(error)
+        }
+        let found =
+            settings.under == nil
+            ? try await offload.run { () throws(UseCaseError) in snapshot.gaps(options: options) } : nil
+        return GapsRequest(
+            input: AnalysisInput(source: .opened(snapshot.network), settings: settings), kinds: kinds, found: found)
+    }
+
+    private func gaps(_ request: Request) async throws(ServedError) -> Response {
+        let query = try QueryValues(
+            request, allowed: QueryValues.settingNames.union(QueryValues.scopeNames).union(["kind"]))
+        let gapsRequest = try await gapsRequest(query)
+        let result = try await offload.run { () throws(UseCaseError) in try gapsRequest.run() }
+        return .records(result.records)
+    }
+
+    private func gapSummary(_ request: Request) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: QueryValues.settingNames.union(QueryValues.scopeNames))
+        let gapsRequest = try await gapsRequest(query)
+        let result = try await offload.run { () throws(UseCaseError) in try gapsRequest.run() }
+        return .json(result.summary)
+    }
+
+    private func metrics(_ request: Request) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: QueryValues.settingNames.union(QueryValues.scopeNames))
+        let input = try await analysisInput(query)
+        let result = try await offload.run { () throws(UseCaseError) in try MetricsRequest(input: input).run() }
+        return .records(result.records)
+    }
+
+    // MARK: People
+
+    private func search(_ request: Request) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: QueryValues.settingNames.union(["q", "limit"]))
+        let snapshot = try await snapshot(query)
+        let searchRequest = SearchRequest(
+            network: OpenNetworkRequest(source: .opened(snapshot.network)), query: query.text("q") ?? "",
+            limit: try query.int("limit") ?? SearchRequest.defaultLimit, index: snapshot.search)
+        return .records(try run(searchRequest).records)
+    }
+
+    private func person(_ request: Request, id: String) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: QueryValues.settingNames)
+        let settings = try query.settings()
+        let snapshot = try await served.snapshot(asOf: settings.asOf ?? .today())
+        let options: AnalysisOptions
+        do {
+            options = try settings.options()
+        } catch {
+            throw .useCase(error)
+        }
+        let gaps = try await offload.run { () throws(UseCaseError) in snapshot.gaps(options: options) }
+        let personRequest = PersonRequest(
+            input: AnalysisInput(source: .opened(snapshot.network), settings: settings), person: id, gaps: gaps)
+        return .json(try run(personRequest).json, expanded: true)
+    }
+
+    private func chain(_ request: Request, id: String) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: QueryValues.settingNames.union(["by"]))
+        let network = try await opened(query)
+        let relation = try query.choice("by", as: Relation.self) ?? .owner
+        return .json(try run(ChainRequest(network: network, person: id, relation: relation)).json)
+    }
+
+    private func reports(_ request: Request, id: String) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: QueryValues.settingNames.union(["by", "depth"]))
+        let network = try await opened(query)
+        let reportsRequest = ReportsRequest(
+            network: network, person: id, depth: try query.int("depth"),
+            relation: try query.choice("by", as: Relation.self) ?? .owner)
+        let result = try await offload.run { () throws(UseCaseError) in try reportsRequest.run() }
+        return .records(result.records)
+    }
+
+    private func common(_ request: Request) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: QueryValues.settingNames.union(["a", "b", "by"]))
+        let network = try await opened(query)
+        let commonRequest = CommonRequest(
+            network: network, person: try query.required("a"), other: try query.required("b"),
+            relation: try query.choice("by", as: Relation.self) ?? .owner)
+        return .json(commonRequest.json(leader: try run(commonRequest, personName: "a")))
+    }
+
+    private func answersTo(_ request: Request) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: QueryValues.settingNames.union(["a", "b", "by"]))
+        let network = try await opened(query)
+        let answersRequest = AnswersToRequest(
+            network: network, person: try query.required("a"), leader: try query.required("b"),
+            relation: try query.choice("by", as: Relation.self) ?? .owner)
+        return .json(answersRequest.json(answers: try run(answersRequest, personName: "a")))
+    }
+
+    // MARK: History
+
+    private func history(_ request: Request, id: String) async throws(ServedError) -> Response {
+        _ = try QueryValues(request, allowed: [])
+        let store = try storePath()
+        let result = try await offload.run { () throws(UseCaseError) in
+            try HistoryRequest(store: store, person: id).run()
+        }
+        return .records(result.records)
+    }
+
+    private func log(_ request: Request) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: ["since", "until"])
+        let store = try storePath()
+        let logRequest = LogRequest(store: store, since: try query.day("since"), until: try query.day("until"))
+        let result = try await offload.run { () throws(UseCaseError) in try logRequest.run() }
+        return .records(result.records)
+    }
+
+    private func diff(_ request: Request) async throws(ServedError) -> Response {
+        let query = try QueryValues(request, allowed: ["from", "to"])
+        let store = try storePath()
+        guard let from = try query.day("from") else { throw .badParameter("from", "give from=YYYY-MM-DD") }
+        let diffRequest = DiffRequest(store: store, from: from, to: try query.day("to"))
+        let result = try await offload.run { () throws(UseCaseError) in try diffRequest.run() }
+        return .json(result.json, expanded: true)
+    }
+
+    // MARK: Helpers
+
+    private func storePath() throws(ServedError) -> String {
+        guard let path = served.storePath else { throw .needsStore }
+        return path
+    }
+
+    private func snapshot(_ query: QueryValues) async throws(ServedError) -> NetworkSnapshot {
+        try await served.snapshot(asOf: try query.day("as_of") ?? .today())
+    }
+
+    private func opened(_ query: QueryValues) async throws(ServedError) -> OpenNetworkRequest {
+        OpenNetworkRequest(source: .opened(try await snapshot(query).network))
+    }
+
+    private func analysisInput(_ query: QueryValues) async throws(ServedError) -> AnalysisInput {
+        let settings = try query.settings()
+        let snapshot = try await served.snapshot(asOf: settings.asOf ?? .today())
+        return AnalysisInput(source: .opened(snapshot.network), settings: settings)
+    }
+
+    /// Runs a quick use case on the request's own thread; `personName` is the query name of the
+    /// request's first person (`id` from the path, `a` in a query).
+    private func run<R: UseCaseRequest>(_ request: R, personName: String = "id") throws(ServedError) -> R.Result {
+        do {
+            return try request.run()
+        } catch .notFound(let person, let parameter) where parameter == .person {
+            throw .badPerson(person, personName)
+        } catch {
+            throw .useCase(error)
+        }
+    }
+}
+
+extension BasicRequestContext {
+    /// The `{id}` of the path, percent-decoded.
+    var id: String {
+        let raw = parameters.get("id") ?? ""
+        return raw.removingPercentEncoding ?? raw
+    }
+}
+
+extension QueryValues {
+    /// A parameter that must be given.
+    func required(_ name: String) throws(ServedError) -> String {
+        guard let value = text(name) else { throw .badParameter(name, "give \(name)") }
+        return value
+    }
+}

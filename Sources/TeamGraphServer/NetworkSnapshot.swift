@@ -1,0 +1,66 @@
+import NIOConcurrencyHelpers
+import TeamGraph
+
+/// One network as served, with what requests share built once: the search index and the gaps
+/// found with each set of analysis options.
+final class NetworkSnapshot: Sendable {
+    /// The network.
+    let network: Network
+    /// Counts up each time the served network is read anew (the viewer's cache key).
+    let version: Int
+    private let searchIndex = NIOLockedValueBox<PeopleSearch?>(nil)
+    private let gapsByOptions = NIOLockedValueBox<[AnalysisOptions: [Gap]]>([:])
+    private let charts = NIOLockedValueBox<(byKey: [String: DrawnChart], bytes: Int)>(([:], 0))
+
+    /// The most bytes of drawn charts kept for repeated requests.
+    static let chartCacheBytes = 64 << 20
+
+    /// The most sets of gaps kept (one per day and limits asked for).
+    static let gapCacheLimit = 8
+
+    init(network: Network, version: Int) {
+        self.network = network
+        self.version = version
+    }
+
+    /// The search index, built on first use (requests that arrive meanwhile wait for it).
+    var search: PeopleSearch {
+        searchIndex.withLockedValue { index in
+            if let index { return index }
+            let built = PeopleSearch(network)
+            index = built
+            return built
+        }
+    }
+
+    /// The network's gaps with `options`, found on first use.
+    func gaps(options: AnalysisOptions) -> [Gap] {
+        if let found = gapsByOptions.withLockedValue({ $0[options] }) { return found }
+        let found = network.gaps(options: options)
+        gapsByOptions.withLockedValue { cache in
+            if cache.count >= Self.gapCacheLimit { cache.removeAll() }
+            cache[options] = found
+        }
+        return found
+    }
+
+    /// A chart drawn before for the same request, if kept.
+    func chart(_ key: String) -> DrawnChart? { charts.withLockedValue { $0.byKey[key] } }
+
+    /// Keeps a drawn chart for repeated requests (the oldest go when the cache is full).
+    func keep(_ chart: DrawnChart, as key: String) {
+        guard chart.data.count <= Self.chartCacheBytes / 4 else { return }
+        charts.withLockedValue { cache in
+            if cache.bytes + chart.data.count > Self.chartCacheBytes { cache = ([:], 0) }
+            cache.byKey[key] = chart
+            cache.bytes += chart.data.count
+        }
+    }
+}
+
+/// A chart ready to send: its bytes and the notes that go with it.
+struct DrawnChart: Sendable {
+    var data: [UInt8]
+    var collapsedPeople: Int
+    var note: String?
+}

@@ -1,0 +1,40 @@
+import HTTPTypes
+import Hummingbird
+
+/// What every answer carries and every request is checked for: only GET and HEAD, no body, a
+/// bounded URL; a Content-Security-Policy that forbids inline script and anything from elsewhere.
+struct SafetyMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var contentSecurityPolicy: String {
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        var response: Response
+        if request.method != .get && request.method != .head {
+            response = .error(.methodNotAllowed)
+            response.headers[.allow] = "GET, HEAD"
+        } else if request.uri.string.utf8.count > RequestLimits.maximumURILength {
+            response = .error(.uriTooLong)
+        } else if let length = request.headers[.contentLength].flatMap(Int.init), length > 0 {
+            response = .error(.bodyNotAllowed)
+        } else if request.headers[.transferEncoding] != nil {
+            response = .error(.bodyNotAllowed)
+        } else {
+            do {
+                response = try await next(request, context)
+            } catch let error as HTTPError where error.status == .notFound {
+                response = .error(.noSuchPath(request.uri.path))
+            } catch {
+                response = .error(.unavailable("the request failed"))
+            }
+        }
+        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}

@@ -1,0 +1,189 @@
+import TeamGraphChart
+import TeamGraphIO
+import TeamGraphStore
+import TeamGraphUseCases
+
+/// Why a request was not answered, as data; ``APIErrorBody`` words it and picks the status.
+enum ServedError: Error, Sendable {
+    /// A use case refused or failed.
+    case useCase(UseCaseError)
+    /// A query parameter's value cannot be used.
+    case badParameter(String, String)
+    /// A person named by a parameter (the path's `id`, `a`) is not in the network.
+    case badPerson(String, String)
+    /// A chart engine that would take minutes on this many people.
+    case slowEngine(String, people: Int)
+    /// A query parameter the endpoint does not take.
+    case unknownParameter(String)
+    /// No such path.
+    case noSuchPath(String)
+    /// A store endpoint on a server of a file.
+    case needsStore
+    /// A method other than GET and HEAD.
+    case methodNotAllowed
+    /// A request with a body.
+    case bodyNotAllowed
+    /// A URL over ``RequestLimits/maximumURILength``.
+    case uriTooLong
+    /// The network cannot be served right now.
+    case unavailable(String)
+
+    /// The text of an error for the log.
+    var logText: String { APIErrorBody(self).message }
+}
+
+/// The JSON body and status of an error: `{"error": {"status", "kind", "parameter", "message"}}`.
+struct APIErrorBody: Sendable {
+    var status: Int
+    var kind: String
+    var parameter: String?
+    var message: String
+
+    init(_ error: ServedError) {
+        switch error {
+        case .useCase(let error): self = Self.useCase(error)
+        case .badParameter(let name, let message): self.init(400, "bad-parameter", name, message)
+        case .badPerson(let person, let name):
+            self.init(404, "unknown-person", name, "no person with id '\(person)' in the network")
+        case .slowEngine(let engine, let people):
+            self.init(
+                400, "chart-too-slow", "engine",
+                "engine=\(engine) may take minutes on \(people) people; use engine=tree (or auto), a root, a depth or a lower max_nodes"
+            )
+        case .unknownParameter(let name):
+            self.init(400, "unknown-parameter", name, "this endpoint takes no parameter '\(name)'")
+        case .noSuchPath(let path): self.init(404, "not-found", nil, "no such path: \(path)")
+        case .needsStore:
+            self.init(409, "needs-store", nil, "this endpoint needs a store: start the server with --db STORE")
+        case .methodNotAllowed: self.init(405, "method-not-allowed", nil, "only GET and HEAD are answered")
+        case .bodyNotAllowed: self.init(413, "body-not-allowed", nil, "requests take no body")
+        case .uriTooLong:
+            self.init(414, "uri-too-long", nil, "the URL is longer than \(RequestLimits.maximumURILength) bytes")
+        case .unavailable(let message): self.init(503, "unavailable", nil, message)
+        }
+    }
+
+    init(_ status: Int, _ kind: String, _ parameter: String?, _ message: String) {
+        self.status = status
+        self.kind = kind
+        self.parameter = parameter
+        self.message = message
+    }
+
+    private static func useCase(_ error: UseCaseError) -> APIErrorBody {
+        switch error {
+        case .badRequest(let parameter, let value):
+            let name = parameter.queryName
+            return APIErrorBody(400, "bad-parameter", name, badValueMessage(name, value))
+        case .conflicting(let a, let b):
+            return APIErrorBody(
+                400, "conflicting-parameters", a.queryName, "give \(a.queryName) or \(b.queryName), not both")
+        case .notFound(let person, let parameter):
+            return APIErrorBody(
+                404, "unknown-person", parameter.queryName, "no person with id '\(person)' in the network")
+        case .invalidInput(let input):
+            return APIErrorBody(422, "invalid-input", nil, input.report())
+        case .store(let error):
+            let status =
+                switch error.kind {
+                case .notFound: 404
+                case .conflict: 409
+                case .badRequest: 400
+                case .damaged, .unavailable: 503
+                }
+            return APIErrorBody(status, "store-\(error.kind.rawValue)", nil, error.description)
+        case .chart(let error):
+            switch error {
+            case .unknownRoot(let id):
+                return APIErrorBody(404, "unknown-person", "root", "no person with id '\(id)' in the network")
+            case .unknownExpanded(let id):
+                return APIErrorBody(404, "unknown-person", "expand", "no person with id '\(id)' in the network")
+            case .negativeDepth, .invalidMaxNodes:
+                return APIErrorBody(400, "bad-parameter", error.parameter?.queryName, error.description)
+            case .outOfMemory:
+                return APIErrorBody(
+                    413, "chart-too-large", "max_nodes",
+                    error.description + "; ask for a lower max_nodes, a root or a depth")
+            case .graphviz, .output:
+                return APIErrorBody(503, "chart-failed", nil, error.description)
+            }
+        }
+    }
+
+    private static func badValueMessage(_ name: String, _ value: BadValue) -> String {
+        switch value {
+        case .notADate(let text): "\(name): '\(text)' is not a date (expected YYYY-MM-DD)"
+        case .unknownEncoding(let text): "\(name): unknown encoding '\(text)'"
+        case .malformedMapping(let text): "\(name): expected field=Header, got '\(text)'"
+        case .unknownField(let field, let known):
+            "\(name): unknown field '\(field)'; fields are \(known.joined(separator: ", "))"
+        case .tooSmall(let number, let minimum): "\(name) must be \(minimum) or more, not \(number)"
+        case .unknownName(let text, let allowed):
+            "\(name): unknown value '\(text)'; use one of \(allowed.joined(separator: ", "))"
+        case .notADayRange(let text): "\(name) expects FROM..TO dates, e.g. 2026-01-01..2026-06-30; got '\(text)'"
+        case .unknownOutputFormat(let text): "\(name): unknown format '\(text)'"
+        case .missing: "give \(name)"
+        }
+    }
+
+    /// The JSON body.
+    var json: JSONValue {
+        .object([
+            "error": .object([
+                "status": .int(status), "kind": .string(kind), "parameter": parameter.map(JSONValue.string) ?? .null,
+                "message": .string(message),
+            ])
+        ])
+    }
+}
+
+extension ChartError {
+    /// The request parameter a chart error is about, if any.
+    var parameter: RequestParameter? {
+        switch self {
+        case .unknownRoot: .root
+        case .unknownExpanded: .expand
+        case .negativeDepth: .depth
+        case .invalidMaxNodes, .outOfMemory: .maxNodes
+        case .graphviz, .output: nil
+        }
+    }
+}
+
+extension RequestParameter {
+    /// The query parameter of the HTTP API that gives the parameter (`docs/api.md`).
+    var queryName: String {
+        switch self {
+        case .network: "network"
+        case .store: "store"
+        case .teams: "teams"
+        case .encoding: "encoding"
+        case .mapping: "map"
+        case .asOf: "as_of"
+        case .newcomerDays: "newcomer_days"
+        case .maxSpan: "max_span"
+        case .under: "under"
+        case .person: "id"
+        case .other: "b"
+        case .depth: "depth"
+        case .root: "root"
+        case .maxNodes: "max_nodes"
+        case .format: "format"
+        case .output: "output"
+        case .engine: "engine"
+        case .rankDirection: "rank_dir"
+        case .coloring: "color"
+        case .diff: "diff"
+        case .from: "from"
+        case .to: "to"
+        case .since: "since"
+        case .until: "until"
+        case .limit: "limit"
+        case .query: "q"
+        case .expand: "expand"
+        case .kind: "kind"
+        case .relation: "by"
+        case .also: "also"
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Hummingbird
+import Logging
+import NIOCore
+import NIOPosix
+import TeamGraph
+import TeamGraphUseCases
+
+/// How `teamgraph serve` is started: what it serves and where it listens.
+public struct ServerOptions: Sendable {
+    /// A network file (read again when it changes) or a store (read on each request).
+    public var source: NetworkSource
+    /// The address listened on (`127.0.0.1` unless told otherwise).
+    public var host: String
+    /// The port (`0` picks a free one).
+    public var port: Int
+    /// How often a served file is checked for changes.
+    public var reloadInterval: Duration
+
+    /// The default port.
+    public static let defaultPort = 8080
+
+    /// Creates the options; the defaults listen on loopback only.
+    public init(
+        source: NetworkSource, host: String = "127.0.0.1", port: Int = ServerOptions.defaultPort,
+        reloadInterval: Duration = .seconds(1)
+    ) {
+        self.source = source
+        self.host = host
+        self.port = port
+        self.reloadInterval = reloadInterval
+    }
+
+    /// Whether the server is reachable only from this machine.
+    public var isLoopbackOnly: Bool {
+        ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.")
+    }
+}
+
+/// The HTTP server over the use cases: the JSON API (`docs/api.md`) and the viewer.
+public struct TeamGraphServer: Sendable {
+    let options: ServerOptions
+    let served: any ServedNetwork
+    let offload: Offload
+    let watcher: FileWatcher?
+    let logger: Logger
+
+    /// Reads the network (a file) or checks the store, before anything listens: a network that
+    /// cannot be read is refused here, with every problem.
+    public static func prepare(_ options: ServerOptions, logger: Logger) async throws(UseCaseError) -> TeamGraphServer {
+        let offload = Offload(pool: NIOThreadPool.singleton)
+        switch options.source {
+        case .file(let file):
+            let network = FileNetwork(file: file, offload: offload, logger: logger)
+            _ = try await network.firstLoad()
+            return TeamGraphServer(
+                options: options, served: network, offload: offload,
+                watcher: FileWatcher(network: network, interval: options.reloadInterval), logger: logger)
+        case .store(let path):
+            let network = StoreNetwork(path: path, offload: offload)
+            do {
+                _ = try await network.snapshot(asOf: .today())
+            } catch {
+                if case .useCase(let error) = error { throw error }
+            }
+            return TeamGraphServer(options: options, served: network, offload: offload, watcher: nil, logger: logger)
+        case .opened(let network):
+            let served = OpenedNetwork(snapshot: NetworkSnapshot(network: network, version: 1))
+            return TeamGraphServer(options: options, served: served, offload: offload, watcher: nil, logger: logger)
+        }
+    }
+
+    /// The router: the API, the viewer, the safety checks and the request log.
+    func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: SafetyMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.info))
+        APIRoutes(served: served, offload: offload, charts: ChartRoutes(served: served, offload: offload)).add(
+            to: router)
+        ViewerRoutes.add(to: router)
+        return router
+    }
+
+    /// The application, ready to run (tests drive it without a socket).
+    package func application(onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in })
+        -> some ApplicationProtocol
+    {
+        Application(
+            router: router(),
+            configuration: ApplicationConfiguration(
+                address: .hostname(options.host, port: options.port), serverName: "teamgraph"),
+            services: watcher.map { [$0] } ?? [],
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests under way and returns.
+    /// `onListening` gets the port listened on (the one picked when ``ServerOptions/port`` is 0).
+    public func run(onListening: @escaping @Sendable (_ port: Int) async -> Void) async throws {
+        try await application(onListening: onListening).runService()
+    }
+}
+
+/// A network given already opened (tests and embedders).
+struct OpenedNetwork: ServedNetwork {
+    let snapshot: NetworkSnapshot
+    var storePath: String? { nil }
+    func snapshot(asOf day: Day) async throws(ServedError) -> NetworkSnapshot { snapshot }
+}
