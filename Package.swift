@@ -93,6 +93,8 @@ let package = Package(
             dependencies: [
                 "TeamGraph", "TeamGraphIO", "TeamGraphUseCases", "TeamGraphServer", "TeamGraphTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

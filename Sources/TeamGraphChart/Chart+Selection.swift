@@ -59,6 +59,7 @@ extension Chart {
         }
         func opens(_ v: Int32) -> Bool { relativeDepth[Int(v)] < limit && forest.childCount(of: v) > 0 }
 
+        let forced = try forcedOpen(in: network, forest: forest, relativeDepth: relativeDepth, opens: opens)
         guard order.count > maxNodes else {
             return ChartSelection(
                 roots: rootList, people: order, collapsed: [], scopeCount: order.count, firstCollapsedDepth: nil)
@@ -75,7 +76,6 @@ extension Chart {
 
         var visible = [Bool](repeating: false, count: n)
         var expanded = [Bool](repeating: false, count: n)
-        let forced = try forcedOpen(in: network, forest: forest, relativeDepth: relativeDepth, opens: opens)
         // Roots: all of them if they fit, else the first ones and one node for the rest.
         var shownRoots = rootList
         var drawn = rootList.count + rootList.count(where: opens)

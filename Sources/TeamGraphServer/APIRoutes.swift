@@ -214,7 +214,7 @@ struct APIRoutes: Sendable {
         guard let from = try query.day("from") else { throw .badParameter("from", "give from=YYYY-MM-DD") }
         let diffRequest = DiffRequest(store: store, from: from, to: try query.day("to"))
         let result = try await offload.run { () throws(UseCaseError) in try diffRequest.run() }
-        return .json(result.json, expanded: true)
+        return .json(result.json)
     }
 
     // MARK: Helpers

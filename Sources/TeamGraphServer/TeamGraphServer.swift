@@ -93,6 +93,13 @@ public struct TeamGraphServer: Sendable {
             logger: logger)
     }
 
+    /// Reads a served file again now if it changed (what the file watcher does each second);
+    /// returns whether a new network is served.
+    package func reloadIfChanged() async -> Bool {
+        guard let network = served as? FileNetwork else { return false }
+        return await network.reloadIfChanged()
+    }
+
     /// Serves until SIGINT or SIGTERM, then finishes the requests under way and returns.
     /// `onListening` gets the port listened on (the one picked when ``ServerOptions/port`` is 0).
     public func run(onListening: @escaping @Sendable (_ port: Int) async -> Void) async throws {
