@@ -11,6 +11,7 @@ browser log go to the failures folder and the exit status is 1.
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 import traceback
@@ -206,7 +207,8 @@ def run(driver, base, screenshot):
 
     step("zoom and pan do not break the chart")
     chart = driver.find_element(By.ID, "tg-chart")
-    box_before = driver.find_element(By.ID, "tg-svg").get_attribute("viewBox")
+    view_box = "return document.getElementById('tg-svg').getAttribute('viewBox');"
+    box_before = driver.execute_script(view_box)
     driver.find_element(By.ID, "tg-zoom-in").click()
     ActionChains(driver).scroll_to_element(chart).perform()
     driver.execute_script(
@@ -215,7 +217,7 @@ def run(driver, base, screenshot):
     )
     ActionChains(driver).move_to_element_with_offset(chart, -300, 200).click_and_hold().move_by_offset(
         80, 40).move_by_offset(40, 20).release().perform()
-    box_after = driver.find_element(By.ID, "tg-svg").get_attribute("viewBox")
+    box_after = driver.execute_script(view_box)
     assert box_before != box_after, "zoom and pan did not move the view"
     assert not driver.find_element(By.ID, "tg-panel").is_displayed(), "a drag opened the panel"
 
@@ -337,6 +339,8 @@ def main():
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     started = time.monotonic()
+    # stopped by `timeout`: still quit the browser (the finally below)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
     driver = webdriver.Chrome(service=Service(args.chromedriver), options=options)
     driver.set_page_load_timeout(WAIT)
     driver.set_script_timeout(WAIT)

@@ -417,11 +417,19 @@
     const h = s.h / k;
     const c = screenPoint(node);
     const p = toChart(c.x, c.y);
-    // with a panel open on the right, centre in the part of the chart that is still visible
-    let shift = 0;
-    if (!$("tg-panel").hidden && !narrow()) shift = $("tg-panel").getBoundingClientRect().width / 2;
-    let shiftY = 0;
-    if (narrow() && (!$("tg-panel").hidden || !$("tg-gaps-panel").hidden)) shiftY = s.h / 4;
+    // centre in the part of the chart no open panel covers (the right side; at phone width the top)
+    const c0 = $("tg-chart").getBoundingClientRect();
+    let visibleW = s.w;
+    let visibleH = s.h;
+    for (const id of ["tg-panel", "tg-gaps-panel"]) {
+      const panel = $(id);
+      if (panel.hidden) continue;
+      const r = panel.getBoundingClientRect();
+      if (narrow()) visibleH = Math.min(visibleH, Math.max(r.top - c0.top, s.h * 0.25));
+      else if (id === "tg-panel") visibleW = Math.min(visibleW, Math.max(r.left - c0.left, s.w * 0.3));
+    }
+    const shift = s.w / 2 - visibleW / 2;
+    const shiftY = s.h / 2 - visibleH / 2;
     setView({ x: p.x - w / 2 + shift / k, y: p.y - h / 2 + shiftY / k, w: w, h: h });
   }
 
@@ -566,6 +574,8 @@
     if (!id) return;
     state.focus = id;
     if (!state.expand.includes(id)) state.expand.push(id);
+    // open the panel first (its shell shows at once), so the card is centred beside it
+    if (openPanel !== false) openPerson(id, { keepView: true });
     let ok = await loadChart({ center: id });
     if (ok && !cards.has(id) && state.roots.length) {
       // not under the chart's root: draw the whole network instead
@@ -573,7 +583,7 @@
       ok = await loadChart({ center: id });
     }
     if (ok && !cards.has(id)) showNotice("That person is not in this chart.");
-    if (openPanel !== false) openPerson(id, { keepView: true });
+    markCards();
   }
 
   function setRoot(roots) {
@@ -803,7 +813,7 @@
       let value = person[key];
       let shown;
       if ((key === "sponsor" || key === "owner") && value) shown = personLink(value, names[value]);
-      else if (key === "team" && value) shown = (person.teamName ? person.teamName + " " : "") + "(" + value + ")";
+      else if (key === "team" && value) shown = person.teamName ? person.teamName + " (" + value + ")" : String(value);
       else shown = value === null || value === undefined || value === "" ? "—" : String(value);
       dl.append(el("dt", { text: label }), el("dd", { "data-field": key }, shown));
     }

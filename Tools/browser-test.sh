@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The viewer's real-browser end-to-end test (issue 10 point 6): starts the already-built
+# `teamgraph serve Samples/network.csv --port 0` on a free loopback port and drives the page in
+# headless Chromium with Selenium (Tools/browser_test.py): search a Chinese name, click the card,
+# the panel and its chains, expand a "+N people" card, toggle the relation, the gaps panel, the
+# keyboard, phone width, no errors in the browser log.
+#
+# Needs Debian's chromium and chromium-driver (Tools/setup.sh installs them) and a build
+# (swift build). Selenium goes into a virtual environment in .build/browser-venv (made once).
+# On success saves Samples/viewer.png (the README's screenshot); on failure a screenshot, the page
+# and the browser log go to .build/browser-failures/ and the exit status is 1. The server is
+# always stopped. Bounded: each wait 10 s, the whole run 2 minutes.
+#
+#   bash Tools/browser-test.sh            TEAMGRAPH_BIN=path/to/teamgraph to test another binary
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+chromium=${CHROMIUM:-/usr/bin/chromium}
+chromedriver=${CHROMEDRIVER:-/usr/bin/chromedriver}
+for tool in "$chromium" "$chromedriver"; do
+    if [[ ! -x $tool ]]; then
+        echo "browser-test: $tool is missing; install it with: bash Tools/setup.sh" >&2
+        exit 2
+    fi
+done
+
+venv=.build/browser-venv
+if ! "$venv/bin/python" -c 'import selenium' 2>/dev/null; then
+    echo "browser-test: making $venv with selenium"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check selenium
+fi
+
+bin=${TEAMGRAPH_BIN:-$(swift build --show-bin-path)/teamgraph}
+if [[ ! -x $bin ]]; then
+    echo "browser-test: no $bin; build first: swift build" >&2
+    exit 2
+fi
+
+work=$(mktemp -d)
+server=""
+stop() {
+    if [[ -n $server ]] && kill -0 "$server" 2>/dev/null; then
+        kill "$server" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$server" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
+
+"$bin" serve Samples/network.csv --port 0 >"$work/stdout" 2>"$work/stderr" &
+server=$!
+
+# the first line of standard output: serving on http://127.0.0.1:PORT
+url=""
+for _ in $(seq 100); do
+    if ! kill -0 "$server" 2>/dev/null; then break; fi
+    url=$(head -n 1 "$work/stdout" | grep -o 'http://[^ ]*' || true)
+    [[ -n $url ]] && break
+    sleep 0.1
+done
+if [[ -z $url ]]; then
+    echo "browser-test: the server did not start within 10 s" >&2
+    cat "$work/stdout" "$work/stderr" >&2
+    exit 1
+fi
+for _ in $(seq 100); do
+    "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
+        "$url/api/info" 2>/dev/null && break
+    sleep 0.1
+done
+
+echo "browser-test: $url"
+rm -rf .build/browser-failures
+status=0
+timeout --kill-after=10 120 "$venv/bin/python" Tools/browser_test.py --url "$url" --screenshot Samples/viewer.png \
+    --failures .build/browser-failures --chromium "$chromium" --chromedriver "$chromedriver" || status=$?
+if [[ $status -ne 0 ]]; then
+    [[ $status -eq 124 ]] && echo "browser-test: over the 2-minute bound" >&2
+    echo "browser-test: FAILED; the server's log:" >&2
+    tail -n 20 "$work/stderr" >&2 || true
+    exit 1
+fi
