@@ -38,48 +38,66 @@ if [[ ! -x $bin ]]; then
 fi
 
 work=$(mktemp -d)
-server=""
+servers=()
 stop() {
-    if [[ -n $server ]] && kill -0 "$server" 2>/dev/null; then
-        kill "$server" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$server" 2>/dev/null || true
-    fi
+    for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${servers[@]}"; do
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true
+    done
     rm -rf "$work"
 }
 trap stop EXIT
 trap 'exit 130' INT TERM
 
-"$bin" serve Samples/network.csv --port 0 >"$work/stdout" 2>"$work/stderr" &
-server=$!
+# start NAME ARGS...: runs `teamgraph serve ARGS --port 0`, sets $url from its first line
+# (serving on http://127.0.0.1:PORT) once it answers
+start() {
+    local name=$1
+    shift
+    "$bin" serve "$@" --port 0 >"$work/$name.out" 2>"$work/$name.err" &
+    local pid=$!
+    servers+=("$pid")
+    url=""
+    for _ in $(seq 100); do
+        kill -0 "$pid" 2>/dev/null || break
+        url=$(head -n 1 "$work/$name.out" | grep -o 'http://[^ ]*' || true)
+        [[ -n $url ]] && break
+        sleep 0.1
+    done
+    if [[ -z $url ]]; then
+        echo "browser-test: the $name server did not start within 10 s" >&2
+        cat "$work/$name.out" "$work/$name.err" >&2
+        exit 1
+    fi
+    for _ in $(seq 100); do
+        "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
+            "$url/api/info" 2>/dev/null && break
+        sleep 0.1
+    done
+}
 
-# the first line of standard output: serving on http://127.0.0.1:PORT
-url=""
-for _ in $(seq 100); do
-    if ! kill -0 "$server" 2>/dev/null; then break; fi
-    url=$(head -n 1 "$work/stdout" | grep -o 'http://[^ ]*' || true)
-    [[ -n $url ]] && break
-    sleep 0.1
-done
-if [[ -z $url ]]; then
-    echo "browser-test: the server did not start within 10 s" >&2
-    cat "$work/stdout" "$work/stderr" >&2
-    exit 1
-fi
-for _ in $(seq 100); do
-    "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)' \
-        "$url/api/info" 2>/dev/null && break
-    sleep 0.1
-done
+# a store whose names look like markup (they must show literally), with one later change
+{
+    cat Samples/network.csv
+    printf '%s\n' 'X 1,<script>window.__pwned=1</script>,M001,M001,<img src=x onerror=window.__pwned=2>,T1,2026-01-05,在职,"a&b","""q"" & <b>b</b>"'
+    printf '%s\n' 'X%2,"Tom & ""Jerry"" <i>",X 1,X 1,业务员,T1,2026-01-06,在职,,'
+} >"$work/hostile.csv"
+"$bin" import "$work/hostile.csv" --db "$work/hostile.teamgraph" --date 2026-01-01 >/dev/null
+"$bin" move 'X%2' --sponsor M003 --db "$work/hostile.teamgraph" --date 2026-06-01 >/dev/null
+start hostile --db "$work/hostile.teamgraph"
+hostile_url=$url
 
-echo "browser-test: $url"
+start sample Samples/network.csv
+echo "browser-test: $url (and $hostile_url, a store of hostile names)"
 rm -rf .build/browser-failures
 status=0
-timeout --kill-after=10 120 "$venv/bin/python" Tools/browser_test.py --url "$url" --screenshot Samples/viewer.png \
+timeout --kill-after=10 120 "$venv/bin/python" Tools/browser_test.py --url "$url" --hostile-url "$hostile_url" \
+    --screenshot Samples/viewer.png \
     --failures .build/browser-failures --chromium "$chromium" --chromedriver "$chromedriver" || status=$?
 if [[ $status -ne 0 ]]; then
     [[ $status -eq 124 ]] && echo "browser-test: over the 2-minute bound" >&2
     echo "browser-test: FAILED; the server's log:" >&2
-    tail -n 20 "$work/stderr" >&2 || true
+    tail -n 20 "$work/sample.err" "$work/hostile.err" >&2 || true
     exit 1
 fi

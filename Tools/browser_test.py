@@ -323,9 +323,62 @@ def run(driver, base, screenshot):
         print(f"    saved {screenshot}")
 
 
+HOSTILE_NAME = "<script>window.__pwned=1</script>"
+HOSTILE_ROLE = "<img src=x onerror=window.__pwned=2>"
+HOSTILE_OTHER = 'Tom & "Jerry" <i>'
+
+
+def run_hostile(driver, base):
+    """Served from a store of names that look like markup: they show literally, nothing runs."""
+    step("a store of hostile names: the date picker and the diff controls show")
+    driver.set_window_size(1280, 900)
+    driver.get(base + "/")
+    wait_for(driver, "the chart", chart_ready)
+    assert driver.find_element(By.ID, "tg-store").is_displayed(), "no date picker with a store"
+
+    step("names with <script>, quotes and & show literally, in suggestions, chart and panel")
+    search(driver, "<script>", "X 1")
+    panel_open_for(driver, "X 1")
+    suggestion_page = driver.execute_script("return document.getElementById('tg-suggestions').textContent;")
+    assert HOSTILE_NAME in suggestion_page, f"suggestions: {suggestion_page!r}"
+    assert driver.find_element(By.ID, "tg-panel-name").text == HOSTILE_NAME
+    role = driver.find_element(By.CSS_SELECTOR, '#tg-panel-details dd[data-field="role"]').text
+    assert role == HOSTILE_ROLE, f"role shown as {role!r}"
+    card_text = driver.execute_script(
+        "return document.querySelector(arguments[0]).textContent;", card_selector("X 1"))
+    assert "<script>" in card_text, f"the card reads {card_text!r}"
+    search(driver, "Jerry", "X%2")
+    panel_open_for(driver, "X%2")
+    assert driver.find_element(By.ID, "tg-panel-name").text == HOSTILE_OTHER
+    owner = driver.find_element(By.CSS_SELECTOR, '#tg-panel-details dd[data-field="owner"]').text
+    assert HOSTILE_NAME in owner, f"owner shown as {owner!r}"
+    state = driver.execute_script(
+        "return {pwned: window.__pwned === undefined ? null : window.__pwned,"
+        " scripts: document.scripts.length, images: document.querySelectorAll('img, svg script, i, b').length};")
+    assert state == {"pwned": None, "scripts": 1, "images": 0}, f"markup from data got in: {state}"
+
+    step("as of an earlier day, then the changes between two days (diff chart)")
+    requests = chart_request_count(driver)
+    driver.execute_script(
+        "const input = document.getElementById('tg-as-of'); input.value = '2026-03-01';"
+        "input.dispatchEvent(new Event('change', {bubbles: true}));")
+    wait_for(driver, "the chart as of 2026-03-01",
+             lambda d: chart_request_count(d) > requests and chart_ready(d) and "as_of=2026-03-01" in d.current_url)
+    driver.execute_script(
+        "document.getElementById('tg-diff-from').value = '2026-01-01';"
+        "document.getElementById('tg-diff-to').value = '2026-07-01';")
+    driver.find_element(By.ID, "tg-diff-show").click()
+    wait_for(driver, "the diff chart with the move marked",
+             lambda d: chart_ready(d) and css(d, card_selector("X%2") + ".diff-moved"))
+    assert not driver.find_element(By.ID, "tg-error").is_displayed(), driver.find_element(By.ID, "tg-error").text
+    errors = browser_errors(driver)
+    assert not errors, "browser errors:\n" + "\n".join(errors)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True)
+    parser.add_argument("--hostile-url", default="", help="a server of a store with hostile names (optional)")
     parser.add_argument("--screenshot", default="")
     parser.add_argument("--failures", default=".build/browser-failures")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
@@ -345,6 +398,8 @@ def main():
     driver.set_page_load_timeout(WAIT)
     driver.set_script_timeout(WAIT)
     try:
+        if args.hostile_url:
+            run_hostile(driver, args.hostile_url.rstrip("/"))
         run(driver, args.url.rstrip("/"), args.screenshot)
     except Exception:
         os.makedirs(args.failures, exist_ok=True)

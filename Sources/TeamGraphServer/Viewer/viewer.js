@@ -82,6 +82,16 @@
   };
   const narrow = () => window.matchMedia("(max-width: 700px)").matches;
 
+  /**
+   * A query string with every value percent-encoded (a space is %20, never "+": the server reads
+   * "+" as itself, and ids may hold spaces).
+   */
+  function queryString(params) {
+    const parts = [];
+    for (const [key, value] of params) parts.push(encodeURIComponent(key) + "=" + encodeURIComponent(value));
+    return parts.join("&");
+  }
+
   // ------------------------------------------------------- URL of the view
 
   function readLocation() {
@@ -103,7 +113,7 @@
   function writeLocation() {
     const q = chartParams();
     if (state.selected) q.set("person", state.selected);
-    const text = q.toString();
+    const text = queryString(q);
     const url = window.location.pathname + (text ? "?" + text : "");
     try {
       window.history.replaceState(null, "", url);
@@ -123,13 +133,14 @@
 
   function chartParams() {
     const q = new URLSearchParams();
-    if (state.roots.length) q.set("root", state.roots.join(","));
+    // repeated, not comma-joined: an id may hold a comma
+    for (const root of state.roots) q.append("root", root);
     q.set("by", state.by);
     if (state.also) q.set("also", OTHER[state.by]);
     q.set("color", state.color);
     if (state.markGaps) q.set("mark_gaps", "true");
     q.set("max_nodes", String(state.maxNodes));
-    if (state.expand.length) q.set("expand", state.expand.join(","));
+    for (const id of state.expand) q.append("expand", id);
     if (state.diff) q.set("diff", state.diff);
     else if (state.asOf) q.set("as_of", state.asOf);
     return q;
@@ -145,7 +156,7 @@
   }
 
   async function request(path, params) {
-    const query = params && params.toString();
+    const query = params ? queryString(params) : "";
     let response;
     try {
       response = await fetch(path + (query ? "?" + query : ""), { headers: { Accept: "application/json" } });
@@ -619,7 +630,7 @@
   }
 
   function updateExports() {
-    const q = chartParams().toString();
+    const q = queryString(chartParams());
     for (const format of ["svg", "png", "pdf"]) {
       $("tg-export-" + format).href = "/api/chart." + format + (q ? "?" + q : "");
     }
