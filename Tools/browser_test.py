@@ -284,8 +284,12 @@ def run(driver, base, screenshot):
     assert not errors, "browser errors:\n" + "\n".join(errors)
 
     step("phone width (390x844): search and panel usable")
-    driver.set_window_size(390, 844)
+    # headless Chromium keeps windows at least 500 px wide: emulate the phone's screen instead
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
     driver.get(base + "/")
+    width = driver.execute_script("return innerWidth;")
+    assert width == 390, f"the page is {width} px wide, not 390"
     wait_for(driver, "the chart", chart_ready)
     search(driver, "叶青", "M041")
     panel_open_for(driver, "M041")
@@ -309,6 +313,7 @@ def run(driver, base, screenshot):
     assert not errors, "browser errors at phone width:\n" + "\n".join(errors)
 
     step("the screenshot for the README: 王芳 focused, her panel open")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     driver.set_window_size(1280, 900)
     driver.get(base + "/?color=status")
     wait_for(driver, "the chart", chart_ready)

@@ -380,7 +380,7 @@
     if (!full) return;
     const box = fitBox();
     const s = size();
-    const minScale = 0.45;
+    const minScale = 0.7;
     // a wide chart fitted whole cannot be read: show its top, at a scale where cards can be read,
     // around the first card drawn (a root)
     if (readable && s.w / box.w < minScale) {
