@@ -256,6 +256,12 @@
       if (number !== chartRequest) return false;
       container.setAttribute("data-state", "error");
       showError("The chart could not be drawn", error);
+      const empty = $("tg-chart-empty");
+      if (!svg && empty) {
+        empty.textContent = state.roots.length
+          ? "No chart to show. “Whole network” draws everyone."
+          : "No chart to show. Check the message above, then reload the page.";
+      }
       return false;
     }
     if (number !== chartRequest) return false;
@@ -1098,6 +1104,7 @@
   async function start() {
     readLocation();
     updateControls();
+    updateScope();
     setUpPanZoom();
     setUpSearch();
     setUpControls();
