@@ -27,8 +27,16 @@ done
 venv=.build/browser-venv
 if ! "$venv/bin/python" -c 'import selenium' 2>/dev/null; then
     echo "browser-test: making $venv with selenium"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check selenium
+    rm -rf "$venv"
+    if ! python3 -m venv "$venv"; then
+        echo "browser-test: python3 -m venv failed; on Debian install python3-venv (apt-get install python3-venv)" >&2
+        exit 2
+    fi
+    if ! "$venv/bin/pip" install --quiet --disable-pip-version-check selenium; then
+        rm -rf "$venv"
+        echo "browser-test: pip install selenium failed (it needs the Python package index once)" >&2
+        exit 2
+    fi
 fi
 
 bin=${TEAMGRAPH_BIN:-$(swift build --show-bin-path)/teamgraph}
