@@ -6,9 +6,10 @@
 #   pkg-config       finds libgvc for the Swift build
 #   libsqlite3-dev   SQLite for the store (GRDB links the system library)
 #   chromium, chromium-driver  the real browser the viewer's end-to-end test drives (Tools/browser-test.sh)
+#   python3-venv     the browser test's virtual environment (selenium from PyPI)
 #   wrk              the bounded loopback load run of `teamgraph serve` (Tools/bench-serve.sh)
 set -euo pipefail
-packages=(libgraphviz-dev graphviz fonts-wqy-microhei pkg-config libsqlite3-dev chromium chromium-driver wrk)
+packages=(libgraphviz-dev graphviz fonts-wqy-microhei pkg-config libsqlite3-dev chromium chromium-driver wrk python3-venv)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -148,7 +148,9 @@ struct APIRoutes: Sendable {
         } catch {
             throw .useCase(error)
         }
-        let gaps = try await offload.run { () throws(UseCaseError) in snapshot.gaps(options: options) }
+        let index = snapshot.network.index(of: id) ?? -1
+        let gaps = try await offload.run { () throws(UseCaseError) in snapshot.gaps(options: options, concerning: index)
+        }
         let personRequest = PersonRequest(
             input: AnalysisInput(source: .opened(snapshot.network), settings: settings), person: id, gaps: gaps)
         return .json(try run(personRequest).json, expanded: true)

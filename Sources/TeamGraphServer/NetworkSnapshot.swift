@@ -9,7 +9,7 @@ final class NetworkSnapshot: Sendable {
     /// Counts up each time the served network is read anew (the viewer's cache key).
     let version: Int
     private let searchIndex = NIOLockedValueBox<PeopleSearch?>(nil)
-    private let gapsByOptions = NIOLockedValueBox<[AnalysisOptions: [Gap]]>([:])
+    private let gapsByOptions = NIOLockedValueBox<[AnalysisOptions: FoundGaps]>([:])
     private let charts = NIOLockedValueBox<(byKey: [String: DrawnChart], bytes: Int)>(([:], 0))
 
     /// The most bytes of drawn charts kept for repeated requests.
@@ -34,9 +34,18 @@ final class NetworkSnapshot: Sendable {
     }
 
     /// The network's gaps with `options`, found on first use.
-    func gaps(options: AnalysisOptions) -> [Gap] {
+    func gaps(options: AnalysisOptions) -> [Gap] { found(options).all }
+
+    /// The gaps with `options` that may concern `person`: theirs and every team's (a person
+    /// request then picks the teams they lead), without going through every gap of the network.
+    func gaps(options: AnalysisOptions, concerning person: Int32) -> [Gap] {
+        let found = found(options)
+        return (found.byPerson[person] ?? []) + found.ofTeams
+    }
+
+    private func found(_ options: AnalysisOptions) -> FoundGaps {
         if let found = gapsByOptions.withLockedValue({ $0[options] }) { return found }
-        let found = network.gaps(options: options)
+        let found = FoundGaps(network.gaps(options: options))
         gapsByOptions.withLockedValue { cache in
             if cache.count >= Self.gapCacheLimit { cache.removeAll() }
             cache[options] = found
@@ -63,4 +72,23 @@ struct DrawnChart: Sendable {
     var data: [UInt8]
     var collapsedPeople: Int
     var note: String?
+}
+
+/// The gaps found with one set of options, with those of each person at hand.
+struct FoundGaps: Sendable {
+    var all: [Gap]
+    var byPerson: [Int32: [Gap]]
+    var ofTeams: [Gap]
+
+    init(_ gaps: [Gap]) {
+        all = gaps
+        byPerson = [:]
+        ofTeams = []
+        for gap in gaps {
+            switch gap.subject {
+            case .person(let person): byPerson[person, default: []].append(gap)
+            case .team: ofTeams.append(gap)
+            }
+        }
+    }
 }

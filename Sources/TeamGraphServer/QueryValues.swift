@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import TeamGraph
 import TeamGraphChart
@@ -21,13 +22,19 @@ struct QueryValues: Sendable {
     /// The parameters of `request`, refusing any name outside `allowed`.
     init(_ request: Request, allowed: Set<String>) throws(ServedError) {
         var values: [(String, String)] = []
-        for (key, value) in request.uri.queryParameters {
-            let name = String(key)
+        for pair in (request.uri.query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            // Form encoding: `+` is a space, then percent-escapes (so `%2B` stays a plus).
+            let decode = { (text: Substring) in text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            guard let name = decode(parts[0]), let value = parts.count > 1 ? decode(parts[1]) : "" else {
+                throw .badParameter(String(parts[0]), "\(parts[0]): not a valid percent-encoded value")
+            }
+            if name.isEmpty { continue }
             guard allowed.contains(name) else { throw .unknownParameter(name) }
             guard value.utf8.count <= RequestLimits.maximumValueLength else {
                 throw .badParameter(name, "\(name) is longer than \(RequestLimits.maximumValueLength) bytes")
             }
-            values.append((name, String(value)))
+            values.append((name, value))
         }
         self.values = values
     }

@@ -38,3 +38,17 @@ struct SafetyMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 }
+
+/// Answers HEAD as GET without the body (the length stays), before the router picks a route.
+struct HeadAsGetResponder<Responder: HTTPResponder>: HTTPResponder {
+    let responder: Responder
+
+    func respond(to request: Request, context: Responder.Context) async throws -> Response {
+        guard request.method == .head else { return try await responder.respond(to: request, context: context) }
+        var head = request.head
+        head.method = .get
+        var response = try await responder.respond(to: Request(head: head, body: request.body), context: context)
+        response.body = ResponseBody()
+        return response
+    }
+}

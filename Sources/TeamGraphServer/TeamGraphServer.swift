@@ -85,7 +85,7 @@ public struct TeamGraphServer: Sendable {
         -> some ApplicationProtocol
     {
         Application(
-            router: router(),
+            responder: HeadAsGetResponder(responder: router().buildResponder()),
             configuration: ApplicationConfiguration(
                 address: .hostname(options.host, port: options.port), serverName: "teamgraph"),
             services: watcher.map { [$0] } ?? [],

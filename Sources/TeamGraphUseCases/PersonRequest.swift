@@ -27,12 +27,14 @@ public struct PersonRequest: UseCaseRequest {
         let options = try input.settings.options()
         let p = try network.person(person, .person)
         let led = Set(network.teams.indices.filter { network.teams[$0].lead == p }.map { Int32($0) })
-        let concerning = (gaps ?? network.gaps(options: options)).filter { gap in
+        // By kind, then in the order found: the order of `teamgraph gaps`.
+        let concerning = (gaps ?? network.gaps(options: options)).enumerated().filter { _, gap in
             switch gap.subject {
             case .person(let subject): subject == p
             case .team(let team): led.contains(team)
             }
-        }
+        }.sorted { $0.element.kind != $1.element.kind ? $0.element.kind < $1.element.kind : $0.offset < $1.offset }
+            .map(\.element)
         return PersonResult(network: network, person: p, gaps: concerning)
     }
 }
@@ -67,7 +69,8 @@ public struct PersonResult: Sendable {
             "person": .object([
                 "id": .string(record.id), "name": .string(record.name), "sponsor": text(record.sponsor),
                 "owner": text(record.owner), "role": .string(record.role), "team": text(record.team),
-                "teamName": team >= 0 ? .string(network.teams[Int(team)].name) : .null,
+                "teamName": team >= 0 && !network.teams[Int(team)].name.isEmpty
+                    ? .string(network.teams[Int(team)].name) : .null,
                 "joined": text(record.joined?.description), "status": .string(record.status.description),
                 "extra": extra,
             ]),

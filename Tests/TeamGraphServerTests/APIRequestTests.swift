@@ -69,6 +69,11 @@ import Testing
             #expect(try await get(client, long).status == 414)
             let longValue = "/api/people?q=" + String(repeating: "x", count: 2000)
             #expect(try await get(client, longValue).status == 400)
+            let head = try await client.execute(uri: "/api/info", method: .head) { $0 }
+            #expect(head.status == .ok)
+            #expect(head.body.readableBytes == 0)
+            #expect(try await get(client, "/api/people?q=Li+Wei").body.contains("\"M004\""))
+            #expect(try await get(client, "/api/people?q=%ZZ").status == 400)
             for uri in ["/api/log", "/api/history/M001", "/api/diff?from=2026-01-01"] {
                 #expect(try await get(client, uri).status == 409)
             }
