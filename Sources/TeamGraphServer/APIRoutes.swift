@@ -132,10 +132,18 @@ struct APIRoutes: Sendable {
     private func search(_ request: Request) async throws(ServedError) -> Response {
         let query = try QueryValues(request, allowed: QueryValues.settingNames.union(["q", "limit"]))
         let snapshot = try await snapshot(query)
+        let text = query.text("q") ?? ""
+        let limit = try query.int("limit") ?? SearchRequest.defaultLimit
+        let key = "\(limit)|\(text)"
+        if let kept = snapshot.searchAnswer(key) { return .bytes(kept, contentType: Response.jsonType) }
         let searchRequest = SearchRequest(
-            network: OpenNetworkRequest(source: .opened(snapshot.network)), query: query.text("q") ?? "",
-            limit: try query.int("limit") ?? SearchRequest.defaultLimit, index: snapshot.search)
-        return .records(try run(searchRequest).records)
+            network: OpenNetworkRequest(source: .opened(snapshot.network)), query: text, limit: limit,
+            index: snapshot.search)
+        let result = try run(searchRequest)
+        var buffer = OutputBuffer()
+        try? result.records.write(.json, to: &buffer)
+        snapshot.keepSearchAnswer(buffer.bytes, as: key)
+        return .bytes(buffer.bytes, contentType: Response.jsonType)
     }
 
     private func person(_ request: Request, id: String) async throws(ServedError) -> Response {

@@ -10,6 +10,7 @@ final class NetworkSnapshot: Sendable {
     let version: Int
     private let searchIndex = NIOLockedValueBox<PeopleSearch?>(nil)
     private let gapsByOptions = NIOLockedValueBox<[AnalysisOptions: FoundGaps]>([:])
+    private let searches = NIOLockedValueBox<[String: [UInt8]]>([:])
     private let charts = NIOLockedValueBox<(byKey: [String: DrawnChart], bytes: Int)>(([:], 0))
 
     /// The most bytes of drawn charts kept for repeated requests.
@@ -51,6 +52,21 @@ final class NetworkSnapshot: Sendable {
             cache[options] = found
         }
         return found
+    }
+
+    /// The most search answers kept: search-as-you-type asks the same prefixes again and again,
+    /// and a query that few people match scans the whole index (tens of milliseconds on a million).
+    static let searchCacheLimit = 8192
+
+    /// The answer of a search asked before (by its query and limit), if kept.
+    func searchAnswer(_ key: String) -> [UInt8]? { searches.withLockedValue { $0[key] } }
+
+    /// Keeps a search answer.
+    func keepSearchAnswer(_ answer: [UInt8], as key: String) {
+        searches.withLockedValue { cache in
+            if cache.count >= Self.searchCacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[key] = answer
+        }
     }
 
     /// A chart drawn before for the same request, if kept.

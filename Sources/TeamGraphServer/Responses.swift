@@ -5,18 +5,21 @@ import TeamGraphIO
 import TeamGraphUseCases
 
 extension Response {
+    /// The content type of every JSON answer.
+    static let jsonType = "application/json; charset=utf-8"
+
     /// A JSON answer, written by the same encoder as the command line's output.
     static func json(_ value: JSONValue, expanded: Bool = false, status: HTTPResponse.Status = .ok) -> Response {
         var buffer = OutputBuffer()
         try? value.write(to: &buffer, expanded: expanded)
-        return bytes(buffer.bytes, contentType: "application/json; charset=utf-8", status: status)
+        return bytes(buffer.bytes, contentType: jsonType, status: status)
     }
 
     /// Records as the command line's `--format json` prints them.
     static func records(_ records: Records) -> Response {
         var buffer = OutputBuffer()
         try? records.write(.json, to: &buffer)
-        return bytes(buffer.bytes, contentType: "application/json; charset=utf-8")
+        return bytes(buffer.bytes, contentType: jsonType)
     }
 
     /// Bytes of a content type.
