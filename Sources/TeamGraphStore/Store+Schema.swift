@@ -199,10 +199,17 @@ extension Store {
             if current { return }
             do {
                 try Store.migrator(for: path).migrate(pool)
-            } catch is SchemaAlreadyMade {
-                // Another process created the store between our check and our transaction.
+            } catch {
+                // Another process created the store between our check and our transaction: it made
+                // the schema (SchemaAlreadyMade) or recorded the same migration first (a UNIQUE
+                // constraint on grdb_migrations). Either way the store is fine if every migration is done.
                 let done = try pool.read { db in try Store.migrator(for: path).hasCompletedMigrations(db) }
-                if !done { throw StoreError.database("\(path): the store's schema is incomplete") }
+                if !done {
+                    if error is SchemaAlreadyMade {
+                        throw StoreError.database("\(path): the store's schema is incomplete")
+                    }
+                    throw error
+                }
             }
         } catch {
             throw StoreError.wrapping(error)
