@@ -72,13 +72,16 @@ public struct PeopleSearch: Sendable {
         var hits: [SearchHit] = []
         let exact = network.index(of: trimmed)
         if let exact { hits.append(SearchHit(person: exact, match: .id)) }
-        var better = 0
+        // Exact names rank above prefixes wherever they are in the input, so the scan stops early
+        // only once `limit` exact names are found; prefixes and substrings are kept up to `limit` each.
+        var names = 0
         var found: [SearchHit] = []
         folded.withUnsafeBufferPointer { haystack in
             needle.withUnsafeBufferPointer { needle in
                 var offset = 0
+                var prefixes = 0
                 var substrings = 0
-                while offset < haystack.count, better < limit {
+                while offset < haystack.count, names < limit {
                     guard let at = Self.find(needle, in: haystack, from: offset) else { break }
                     let person = personAt(at)
                     offset = Int(start[Int(person) + 1])
@@ -90,11 +93,14 @@ public struct PeopleSearch: Sendable {
                     let match: SearchMatch =
                         name.elementsEqual(needle)
                         ? .name : id.starts(with: needle) || name.starts(with: needle) ? .prefix : .substring
-                    if match == .substring {
+                    switch match {
+                    case .name: names += 1
+                    case .prefix:
+                        guard prefixes < limit else { continue }
+                        prefixes += 1
+                    default:
                         guard substrings < limit else { continue }
                         substrings += 1
-                    } else {
-                        better += 1
                     }
                     found.append(SearchHit(person: person, match: match))
                 }
