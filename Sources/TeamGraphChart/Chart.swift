@@ -49,9 +49,10 @@ public struct Chart: Sendable, Hashable {
     /// The most nodes ``expand`` may add above ``maxNodes``: an opened branch that would draw more
     /// stays collapsed, so no request makes a chart Graphviz cannot draw.
     public static let expandLimit = 20000
-    /// The node count above which ``ChartEngine/auto`` switches from `dot` to `tree` (`dot` takes
-    /// about a second at 2,000 people and grows roughly quadratically).
-    public static let autoDotLimit = 2000
+    /// The node count above which ``ChartEngine/auto`` switches from `dot` to `tree`: `dot` takes
+    /// about 0.3 s at 1,000 people and grows roughly quadratically (0.65 s at 1,500, 0.9 s at
+    /// 2,000), the tree engine 0.1–0.2 s (`Tools/bench-serve.sh`).
+    public static let autoDotLimit = 1000
     /// The default ``fontName``: WenQuanYi Micro Hei and Noto Sans CJK for Chinese, then sans-serif.
     public static let defaultFontName = "WenQuanYi Micro Hei,Noto Sans CJK SC,sans-serif"
 

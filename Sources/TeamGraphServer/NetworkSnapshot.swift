@@ -9,6 +9,7 @@ final class NetworkSnapshot: Sendable {
     /// Counts up each time the served network is read anew (the viewer's cache key).
     let version: Int
     private let searchIndex = NIOLockedValueBox<PeopleSearch?>(nil)
+    private let builtSearchIndex = NIOLockedValueBox<PeopleSearch?>(nil)
     private let gapsByOptions = NIOLockedValueBox<[AnalysisOptions: FoundGaps]>([:])
     private let searches = NIOLockedValueBox<[String: [UInt8]]>([:])
     private let charts = NIOLockedValueBox<(byKey: [String: DrawnChart], bytes: Int)>(([:], 0))
@@ -24,15 +25,20 @@ final class NetworkSnapshot: Sendable {
         self.version = version
     }
 
-    /// The search index, built on first use (requests that arrive meanwhile wait for it).
+    /// The search index, built on first use (requests that arrive meanwhile wait for it, so
+    /// only a thread that may wait a second asks for it: a thread-pool thread, not an event loop).
     var search: PeopleSearch {
         searchIndex.withLockedValue { index in
             if let index { return index }
-            let built = PeopleSearch(network)
+            let built = PeopleSearch(network, indexing: .indexed)
             index = built
+            builtSearchIndex.withLockedValue { $0 = built }
             return built
         }
     }
+
+    /// The search index if it is built, without waiting.
+    var builtSearch: PeopleSearch? { builtSearchIndex.withLockedValue { $0 } }
 
     /// The network's gaps with `options`, found on first use.
     func gaps(options: AnalysisOptions) -> [Gap] { found(options).all }

@@ -54,8 +54,16 @@ final class FileNetwork: ServedNetwork {
             let snapshot = NetworkSnapshot(network: network, version: version)
             state.withLockedValue { $0 = (snapshot, nil, stamps) }
             logger.info("serving \(network.count) people from \(file.path) (version \(version))")
-            // The search index is built now, off the request threads, rather than on the first search.
-            _ = try? await offload.run { snapshot.search.self }
+            // The search index is built now, off the request threads, rather than on the first search
+            // (which waits for it); the server answers other requests meanwhile.
+            let (offload, logger) = (self.offload, self.logger)
+            Task {
+                let started = ContinuousClock.now
+                guard (try? await offload.run { snapshot.search.self }) != nil else { return }
+                let elapsed = (ContinuousClock.now - started).components
+                let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
+                logger.info("search index of \(network.count) people built in \(milliseconds) ms")
+            }
             return true
         } catch {
             let kept = state.withLockedValue { state -> Bool in

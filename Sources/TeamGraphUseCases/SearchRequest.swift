@@ -34,7 +34,7 @@ public struct SearchRequest: UseCaseRequest {
     public func run() throws(UseCaseError) -> SearchResult {
         try validate()
         let network = try network.run()
-        let index = index ?? PeopleSearch(network)
+        let index = index ?? PeopleSearch(network, indexing: .scan)
         return SearchResult(network: network, hits: index.search(query, limit: limit, in: network))
     }
 }

@@ -1,18 +1,6 @@
 import TeamGraph
 import TeamGraphIO
-
-/// A deterministic random number generator (SplitMix64): the same seed makes the same network.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TeamGraphTestSupport
 
 /// A random valid network, as the people and teams CSV a spreadsheet could export, plus what each
 /// person is (to check the reader against).
