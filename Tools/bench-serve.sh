@@ -5,7 +5,8 @@
 #   2. 32 concurrent clients (wrk -t2 -c32) for 15 s on a mix of search, person and chain requests
 #      of 100,000 people picked at random (so few requests repeat and the server's answer caches
 #      seldom help): latency percentiles and errors (target: p99 under 50 ms, no errors);
-#   3. a focused chart of about 2,000 people (a person's downline), drawn anew (target: under 500 ms);
+#   3. single searches (an id, an id prefix, a surname, one letter, digits), uncached, then a focused
+#      chart of about 2,000 people (a person's downline), drawn anew (target: under 500 ms);
 #   4. chain requests alone, then while charts are drawn without pause by two other clients
 #      (charts are drawn on a thread pool, so chains should not slow down much).
 #
@@ -107,6 +108,18 @@ m, k = $(awk '/VmHWM/ {print $2}' /proc/$server/status), $stats_kb
 print(f'serve peak memory after the mix (search index built): {m/1024:.0f} MB ({m/k:.2f} x stats; target 1.5 x)')
 "
 grep -o 'search index of .*' "$work/serve.log" || true
+# Single searches, one client: each asked with limits never used before, so none is a cached answer.
+python3 - "$base" <<'PY'
+import statistics, sys, time, urllib.parse, urllib.request
+base = sys.argv[1]
+for label, query in [("an id", "P0500000"), ("an id prefix", "P00012"), ("a surname", "闫"), ("one letter", "a"), ("digits", "0001")]:
+    times = []
+    for limit in range(31, 42):
+        start = time.perf_counter()
+        urllib.request.urlopen(f"{base}/api/people?q={urllib.parse.quote(query)}&limit={limit}").read()
+        times.append((time.perf_counter() - start) * 1000)
+    print(f"single search, {label} ({query}): median {statistics.median(times):.2f} ms, max {max(times):.2f} ms of {len(times)}")
+PY
 
 # 3. A focused chart of about 2,000 people.
 root=$("$tg" metrics "$net" --teams "$teams" --as-of $asof --format csv | python3 -c "

@@ -19,6 +19,9 @@ struct SubstringIndex: Sendable {
         self.shift = shift
         var bucketStart = [Int32](repeating: 0, count: (1 << bits) + 1)
         var grams: [UInt32] = []
+        // Two passes over everyone's trigrams, one to count each bucket and one to fill it: twice
+        // the hashing, but the postings are written once into an exactly sized array instead of
+        // being kept as (bucket, person) pairs to sort, which would triple the peak memory.
         text.bytes.withUnsafeBufferPointer { bytes in
             for person in 0..<Int32(text.count) {
                 Self.buckets(of: person, in: text, bytes: bytes, shift: shift, into: &grams)

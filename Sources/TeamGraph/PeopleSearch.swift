@@ -63,6 +63,14 @@ public struct PeopleSearch: Sendable {
         }
     }
 
+    /// Whether answering `query` may read every person's text (tens of milliseconds on a million
+    /// people): always for a ``SearchIndexing/scan`` search, and for queries shorter than the
+    /// substring index's three bytes, whose substrings only a scan finds.
+    public func mayScanEveryone(for query: String) -> Bool {
+        guard substrings != nil else { return true }
+        return FoldedPeople.fold(query.trimmingSpaces).count < SubstringIndex.gramLength
+    }
+
     /// The people whose id or name holds `query`, ranked (``SearchMatch``), in input order within a
     /// rank; at most `limit` (capped at ``maximumLimit``). `network` must be the indexed one.
     public func search(_ query: String, limit: Int, in network: Network) -> [SearchHit] {

@@ -136,12 +136,17 @@ struct APIRoutes: Sendable {
         let limit = try query.int("limit") ?? SearchRequest.defaultLimit
         let key = "\(limit)|\(text)"
         if let kept = snapshot.searchAnswer(key) { return .bytes(kept, contentType: Response.jsonType) }
-        // Once built, the index answers in well under a millisecond: on the event loop.
-        var index = snapshot.builtSearch
-        if index == nil { index = try await offload.run { snapshot.search } }
-        let searchRequest = SearchRequest(
-            network: OpenNetworkRequest(source: .opened(snapshot.network)), query: text, limit: limit, index: index)
-        let result = try run(searchRequest)
+        let searched = OpenNetworkRequest(source: .opened(snapshot.network))
+        let result: SearchResult
+        // Once built, the index answers in well under a millisecond: on the event loop. Building it,
+        // or a query too short for it (a scan of everyone), goes to the pool.
+        if let index = snapshot.builtSearch, !index.mayScanEveryone(for: text) {
+            result = try run(SearchRequest(network: searched, query: text, limit: limit, index: index))
+        } else {
+            result = try await offload.run { () throws(UseCaseError) in
+                try SearchRequest(network: searched, query: text, limit: limit, index: snapshot.search).run()
+            }
+        }
         var buffer = OutputBuffer()
         try? result.records.write(.json, to: &buffer)
         snapshot.keepSearchAnswer(buffer.bytes, as: key)
