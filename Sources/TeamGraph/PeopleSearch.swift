@@ -67,8 +67,14 @@ public struct PeopleSearch: Sendable {
     /// people): always for a ``SearchIndexing/scan`` search, and for queries shorter than the
     /// substring index's three bytes, whose substrings only a scan finds.
     public func mayScanEveryone(for query: String) -> Bool {
-        guard substrings != nil else { return true }
-        return FoldedPeople.fold(query.trimmingSpaces).count < SubstringIndex.gramLength
+        let needle = Self.needle(of: query.trimmingSpaces)
+        guard !needle.isEmpty else { return false }
+        return substrings == nil || needle.count < SubstringIndex.gramLength
+    }
+
+    /// The folded bytes of a trimmed query that are looked for, without the id and name end markers.
+    private static func needle(of trimmed: String) -> [UInt8] {
+        FoldedPeople.fold(trimmed).filter { $0 != FoldedPeople.idEnd && $0 != FoldedPeople.nameEnd }
     }
 
     /// The people whose id or name holds `query`, ranked (``SearchMatch``), in input order within a
@@ -76,7 +82,7 @@ public struct PeopleSearch: Sendable {
     public func search(_ query: String, limit: Int, in network: Network) -> [SearchHit] {
         let limit = max(0, min(limit, Self.maximumLimit))
         let trimmed = query.trimmingSpaces
-        let needle = FoldedPeople.fold(trimmed).filter { $0 != FoldedPeople.idEnd && $0 != FoldedPeople.nameEnd }
+        let needle = Self.needle(of: trimmed)
         guard limit > 0, !needle.isEmpty else { return [] }
         let exact = network.index(of: trimmed)
         var hits = exact.map { [SearchHit(person: $0, match: .id)] } ?? []

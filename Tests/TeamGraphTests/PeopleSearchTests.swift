@@ -60,6 +60,20 @@ import Testing
 
     /// Random networks over a small alphabet (so trigram buckets collide and names repeat): the
     /// indexed search answers every query exactly as the scan does.
+    @Test func onlyQueriesTooShortForTheIndexMayScanEveryone() throws {
+        let network = try network([("P1", "Li Wei"), ("P2", "王小明")])
+        let indexed = PeopleSearch(network, indexing: .indexed)
+        let scan = PeopleSearch(network, indexing: .scan)
+        #expect(indexed.mayScanEveryone(for: "li"))
+        #expect(indexed.mayScanEveryone(for: " Li "))
+        #expect(!indexed.mayScanEveryone(for: "lIw"))
+        // One Chinese character is three bytes of UTF-8: a whole trigram.
+        #expect(!indexed.mayScanEveryone(for: "王"))
+        #expect(!indexed.mayScanEveryone(for: "   "))
+        #expect(scan.mayScanEveryone(for: "王小明"))
+        #expect(!scan.mayScanEveryone(for: ""))
+    }
+
     @Test func indexedSearchAnswersAsTheScanDoes() throws {
         var rng = SplitMix64(state: 20_261_202)
         let alphabet = ["a", "b", "A", "1", "张", "伟", "李", " "]
