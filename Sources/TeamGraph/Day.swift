@@ -1,6 +1,7 @@
 /// A calendar day, stored as the number of days since 1970-01-01.
 ///
-/// Parses `YYYY-MM-DD`, `YYYY/MM/DD` and `YYYY.MM.DD`; prints ISO `YYYY-MM-DD`.
+/// Parses `YYYY-MM-DD`, `YYYY/MM/DD` and `YYYY.MM.DD`; prints ISO `YYYY-MM-DD`. The other forms
+/// found in spreadsheets (`YYYY年M月D日`, day-month-first, partial dates) are read by ``DateReading``.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before).
     public var daysSinceEpoch: Int32
@@ -23,7 +24,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         daysSinceEpoch = Int32(era * 146097 + doe - 719468)
     }
 
-    /// Parses `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY.MM.DD` (one- or two-digit month and day).
+    /// Parses `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYY.MM.DD` (one- or two-digit month and day; a year
+    /// of three or more digits, zero padding optional, from 1 to 9999).
     ///
     /// Allocation-free: it runs once per person on import.
     public init?(parsing text: String) {
@@ -45,7 +47,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
                 // A part longer than its form allows is refused before it can overflow.
                 switch part {
                 case 0:
-                    guard digits.0 < 4 else { return nil }
+                    guard digits.0 < Day.maximumYearDigits else { return nil }
                     parts.0 = parts.0 * 10 + value
                     digits.0 += 1
                 case 1:
@@ -65,9 +67,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
                 return nil
             }
         }
-        guard part == 2, digits.0 == 4, (1...2).contains(digits.1), (1...2).contains(digits.2) else { return nil }
+        guard part == 2, digits.0 >= 3, (1...2).contains(digits.1), (1...2).contains(digits.2) else { return nil }
         self.init(year: parts.0, month: parts.1, day: parts.2)
     }
+
+    /// The most digits a year may be written with (zero padding included): enough for any
+    /// padding seen in practice, few enough that the value cannot overflow.
+    static let maximumYearDigits = 9
 
     /// The year, month and day of this date.
     public var components: (year: Int, month: Int, day: Int) {
@@ -105,7 +111,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Orders days chronologically.
     public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

@@ -44,3 +44,29 @@ public enum Status: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvert
     public static let acceptedSpellings =
         "newcomer/新人, active/正常/在职/活跃 (or empty), inactive/停用/暂停/休眠, left/离开/离职/退出"
 }
+
+/// How the status words of an input file are read: the built-in spellings, the user's own
+/// words, and what to make of a word that is neither.
+public struct StatusReading: Sendable, Hashable {
+    /// The user's words (folded to lower case, trimmed) and the status each means.
+    public private(set) var words: [String: Status] = [:]
+    /// The status every unknown word is read as; `nil` refuses unknown words.
+    public var unknown: Status?
+
+    /// Creates the reading rules; by default only the built-in spellings.
+    public init(words: [String: Status] = [:], unknown: Status? = nil) {
+        for (word, status) in words { map(word, to: status) }
+        self.unknown = unknown
+    }
+
+    /// Reads `word` as `status` from now on.
+    public mutating func map(_ word: String, to status: Status) {
+        words[word.trimmingSpaces.lowercased()] = status
+    }
+
+    /// The status `text` names: the user's words first, then the built-in spellings.
+    public func known(_ text: String) -> Status? {
+        if !words.isEmpty, let mapped = words[text.trimmingSpaces.lowercased()] { return mapped }
+        return Status(parsing: text)
+    }
+}

@@ -120,7 +120,7 @@ struct CSVTableReader<Known: FieldVocabulary> {
                                     Problem(
                                         file: file, line: record.line, column: k + 1,
                                         message:
-                                            "header '\(header)' names \(field.rawValue) again (already column \(fieldColumns[field]!)); it is kept as an extra column"
+                                            "header '\(header)' names \(field.rawValue) again (already column \(fieldColumns[field]!)); it is kept as an extra column (to read \(field.rawValue) from it instead: --map \(field.rawValue)=HEADER)"
                                     ))
                             }
                             roles.append(.extra(extras.count))

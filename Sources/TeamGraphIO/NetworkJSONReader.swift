@@ -8,9 +8,13 @@ import TeamGraph
 public enum NetworkJSONReader {
     /// Parses the JSON bytes; returns the people, the teams if the document has a `teams` list, and
     /// every problem found.
-    public static func read(_ data: [UInt8], file: String) -> (PeopleTable, TeamTable?, [Problem]) {
+    public static func read(_ data: [UInt8], file: String, options: ReadOptions = ReadOptions()) -> (
+        PeopleTable, TeamTable?, [Problem]
+    ) {
+        var values = ValueReading(options)
         var people = PeopleTable(source: SourceMap(file: file, jsonArray: "people"))
         var problems: [Problem] = []
+        defer { if let warn = options.warn, problems.isEmpty { values.warnings(file: file).forEach(warn) } }
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: Data(data), options: [])
@@ -67,22 +71,16 @@ public enum NetworkJSONReader {
                 case .team: people.teams.append(value)
                 case .joined:
                     if value.isEmpty { continue }
-                    if let day = Day(parsing: value) {
-                        joined = day
-                    } else {
-                        problems.append(
-                            people.source.problem(
-                                record: i, field: .joined,
-                                ValueMessages.invalidDate(value)))
+                    switch values.joined(value) {
+                    case .success(let day): joined = day
+                    case .failure(let failure):
+                        problems.append(people.source.problem(record: i, field: .joined, failure.message))
                     }
                 case .status:
-                    if let parsed = Status(parsing: value) {
-                        status = parsed
-                    } else {
-                        problems.append(
-                            people.source.problem(
-                                record: i, field: .status,
-                                ValueMessages.unknownStatus(value)))
+                    switch values.status(value) {
+                    case .success(let parsed): status = parsed
+                    case .failure(let failure):
+                        problems.append(people.source.problem(record: i, field: .status, failure.message))
                     }
                 }
             }

@@ -1,3 +1,4 @@
+import Synchronization
 import TeamGraph
 
 extension NetworkLoader {
@@ -25,11 +26,16 @@ extension NetworkLoader {
         teams teamsInput: (bytes: [UInt8], file: String)? = nil,
         options: ReadOptions = ReadOptions()
     ) throws(InvalidInput) -> Network {
+        // Warnings are held until the network is known to load: a refused file gets its problems only.
+        let warnings = Mutex<[Problem]>([])
+        let warn = options.warn
+        var options = options
+        if warn != nil { options.warn = { warning in warnings.withLock { $0.append(warning) } } }
         var people: PeopleTable
         var teams: TeamTable?
         var problems: [Problem]
         switch format {
-        case .json: (people, teams, problems) = NetworkJSONReader.read(data, file: file)
+        case .json: (people, teams, problems) = NetworkJSONReader.read(data, file: file, options: options)
         case .csv: (people, problems) = PeopleCSVReader.read(data, file: file, options: options)
         }
         // The bytes are no longer needed: freed here, before the network is indexed (74 MB at
@@ -46,6 +52,8 @@ extension NetworkLoader {
         if problems.contains(where: { $0.line == nil && $0.path == nil }) || people.count == 0 {
             throw InvalidInput(problems: problems)
         }
-        return try Network(validating: people, teams: teams, parseProblems: problems)
+        let network = try Network(validating: people, teams: teams, parseProblems: problems)
+        if let warn { warnings.withLock { $0 }.forEach(warn) }
+        return network
     }
 }

@@ -19,12 +19,15 @@ public enum PeopleCSVReader {
         return bytes.withUnsafeBufferPointer { input in
             // Parsing the two halves of a large file on two threads was measured and gave no
             // gain on this project's 2-core machines (more CPU time, same wall time): one pass.
-            var people = Accumulator(file: file, estimate: input.count / 48)
+            var people = Accumulator(file: file, estimate: input.count / 48, options: options)
             let (_, problems) = reader.read(
                 input,
                 onHeader: { people.start(layout: $0, columns: $1, extras: $2) }, onRow: { people.add(&$0, $1) })
             people.problems += problems
-            return people.finish()
+            let (table, found) = people.finish()
+            // A refused file gets its problems only: the warnings would be noise among them.
+            if let warn = options.warn, found.isEmpty { people.warnings.forEach(warn) }
+            return (table, found)
         }
     }
 
@@ -35,11 +38,14 @@ public enum PeopleCSVReader {
         var problems: [Problem] = []
         var lines: [Int32] = []
         var hasID = false
+        var hasRelation = false
         let estimate: Int
+        var values: ValueReading
 
-        init(file: String, estimate: Int) {
+        init(file: String, estimate: Int, options: ReadOptions = ReadOptions()) {
             self.file = file
             self.estimate = estimate
+            values = ValueReading(options)
             table = PeopleTable(source: SourceMap(file: file))
         }
 
@@ -51,6 +57,7 @@ public enum PeopleCSVReader {
             table.reserveCapacity(estimate)
             lines.reserveCapacity(estimate)
             hasID = columns[.id] != nil
+            hasRelation = columns[.sponsor] != nil || columns[.owner] != nil
             if !hasID {
                 problems.append(
                     Problem(
@@ -94,24 +101,18 @@ public enum PeopleCSVReader {
                     case .team: team = text
                     case .joined:
                         if !text.isEmpty {
-                            if let day = Day(parsing: text) {
-                                joined = day
-                            } else {
+                            switch values.joined(text) {
+                            case .success(let day): joined = day
+                            case .failure(let failure):
                                 problems.append(
-                                    Problem(
-                                        file: file, line: line, column: k + 1,
-                                        message: ValueMessages.invalidDate(text)))
+                                    Problem(file: file, line: line, column: k + 1, message: failure.message))
                             }
                         }
                     case .status:
-                        if let parsed = Status(parsing: text) {
-                            status = parsed
-                        } else {
-                            problems.append(
-                                Problem(
-                                    file: file, line: line, column: k + 1,
-                                    message: ValueMessages.unknownStatus(text))
-                            )
+                        switch values.status(text) {
+                        case .success(let parsed): status = parsed
+                        case .failure(let failure):
+                            problems.append(Problem(file: file, line: line, column: k + 1, message: failure.message))
                         }
                     }
                 }
@@ -135,6 +136,43 @@ public enum PeopleCSVReader {
             }
             table.source.lines = lines
             return (table, Problem.inFileOrder(problems, firstFile: file))
+        }
+
+        /// `--map field=header`, quoted for a shell when the header needs it.
+        func mapArgument(_ field: String, _ header: String) -> String {
+            let plain = header.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+            return plain ? "--map \(field)=\(header)" : "--map '\(field)=\(header.replacing("'", with: "'\\''"))'"
+        }
+
+        /// What the user should know although the file loads.
+        var warnings: [Problem] {
+            var warnings = values.warnings(file: file)
+            if hasID && !hasRelation && table.count > 0 { warnings.insert(noRelationWarning, at: 0) }
+            return warnings
+        }
+
+        /// Every person is a root: names the headers seen and the `--map` that would use one,
+        /// preferring the column whose values are most often ids of people in the file.
+        var noRelationWarning: Problem {
+            let headers = table.layout.headers
+            var advice =
+                "if one of them holds the sponsor or the owner, name it with --map sponsor=HEADER or --map owner=HEADER"
+            let ids = Set(table.ids)
+            var best: (header: String, hits: Int, filled: Int)?
+            for (e, key) in table.extraKeys.enumerated() {
+                let filled = table.extraValues[e].count(where: { !$0.isEmpty })
+                let hits = table.extraValues[e].count(where: { !$0.isEmpty && ids.contains($0.trimmingSpaces) })
+                if hits * 2 > filled, hits > best?.hits ?? 0 { best = (key, hits, filled) }
+            }
+            if let best {
+                advice =
+                    "column '\(best.header)' looks like one (\(best.hits) of its \(best.filled) values are ids of people in the file): \(mapArgument("sponsor", best.header)) or \(mapArgument("owner", best.header))"
+            }
+            return Problem(
+                file: file, line: 1,
+                message:
+                    "no sponsor or owner column, so everyone is a root (headers: \(headers.joined(separator: ", "))); \(advice)"
+            )
         }
     }
 }

@@ -30,11 +30,11 @@ public struct CommonRequest: UseCaseRequest {
 }
 
 extension CommonRequest {
-    /// `{"a": ID, "b": ID, "by": "owner", "leader": ID or null}`: the answer as JSON.
+    /// `{"a": ID, "b": ID, "by": "owner", "common": ID or null}`: the answer as JSON.
     public func json(leader: String?) -> JSONValue {
         .object([
             "a": .string(person), "b": .string(other), "by": .string(relation.rawValue),
-            "leader": leader.map(JSONValue.string) ?? .null,
+            "common": leader.map(JSONValue.string) ?? .null,
         ])
     }
 }

@@ -65,6 +65,26 @@ public enum ReadParameters {
         return (field, String(text[text.index(after: equals)...]))
     }
 
+    /// The status a name (`active`, `left`, ...) gives; `parameter` is the option that named it.
+    public static func status(_ name: String, _ parameter: RequestParameter) throws(UseCaseError) -> Status {
+        guard let status = Status.allCases.first(where: { $0.description == name.trimmingSpaces.lowercased() }) else {
+            throw .badRequest(parameter, .unknownName(name, allowed: Status.allCases.map(\.description)))
+        }
+        return status
+    }
+
+    /// Adds the status words of `text` (`word=status`, several joined by commas) to `reading`.
+    public static func statusWords(_ text: String, into reading: inout StatusReading) throws(UseCaseError) {
+        for pair in text.split(separator: ",") {
+            guard let equals = pair.lastIndex(of: "=") else {
+                throw .badRequest(.statusMapping, .malformedMapping(String(pair)))
+            }
+            let word = String(pair[..<equals]).trimmingSpaces
+            guard !word.isEmpty else { throw .badRequest(.statusMapping, .malformedMapping(String(pair))) }
+            reading.map(word, to: try status(String(pair[pair.index(after: equals)...]), .statusMapping))
+        }
+    }
+
     /// Read options from an encoding name and mappings.
     public static func options(encoding: String, mappings: [String]) throws(UseCaseError) -> ReadOptions {
         var options = ReadOptions(encoding: try self.encoding(encoding))

@@ -33,6 +33,14 @@ public enum RequestParameter: String, Sendable, Hashable, CaseIterable {
     case encoding
     /// A header mapping `field=Header`.
     case mapping
+    /// The order of day and month in day-month-first dates.
+    case dateOrder
+    /// What a date without its day means.
+    case partialDates
+    /// A status word mapping `word=status`.
+    case statusMapping
+    /// The status unknown status words are read as.
+    case unknownStatus
     /// The day the network is read as of, or the reference day of the analyses.
     case asOf
     /// Days after joining that someone counts as a newcomer.

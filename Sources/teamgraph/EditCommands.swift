@@ -22,7 +22,7 @@ struct AddCommand: ParsableCommand {
                   --team T1 --db org.teamgraph --date 2026-07-01
             """)
 
-    @Argument(help: "The new person's id.") var id: String
+    @Argument(help: "The new person's id (an id beginning with - goes after --, e.g. -- -M7).") var id: String
     @Option(help: "The person's name.") var name: String = ""
     @Option(help: "The sponsor's id (default: none, a sponsor root).") var sponsor: String?
     @Option(help: "The owner's id (default: none).") var owner: String?
@@ -58,7 +58,7 @@ struct AssignCommand: ParsableCommand {
                   --reason "newcomer onboarding"
             """)
 
-    @Argument(help: "The person's id.") var id: String
+    @Argument(help: "The person's id (an id beginning with - goes after --, e.g. -- -M7).") var id: String
     @Option(help: "The new owner's id.") var owner: String?
     @Flag(help: "Leave the person without an owner.") var noOwner = false
     @OptionGroup var edit: EditOptions
@@ -80,7 +80,7 @@ struct MoveCommand: ParsableCommand {
                   --reason "sponsor corrected"
             """)
 
-    @Argument(help: "The person's id.") var id: String
+    @Argument(help: "The person's id (an id beginning with - goes after --, e.g. -- -M7).") var id: String
     @Option(help: "The new sponsor's id.") var sponsor: String?
     @Flag(help: "Make the person a sponsor root.") var noSponsor = false
     @Flag(help: "Move the person alone: their frontline stays with the old sponsor.") var alone = false
@@ -103,7 +103,7 @@ struct SetCommand: ParsableCommand {
                   --reason resigned
             """)
 
-    @Argument(help: "The person's id.") var id: String
+    @Argument(help: "The person's id (an id beginning with - goes after --, e.g. -- -M7).") var id: String
     @Option(help: "newcomer, active, inactive or left.") var status: String?
     @Option(help: "The new role.") var role: String?
     @Option(help: "The team id (empty for none).") var team: String?
@@ -127,7 +127,7 @@ struct TeamAddCommand: ParsableCommand {
         commandName: "add", abstract: "Define a new team.",
         discussion: "Example:\n  teamgraph team add T9 --name \"North Star\" --lead M007 --db org.teamgraph")
 
-    @Argument(help: "The new team's id.") var id: String
+    @Argument(help: "The new team's id (an id beginning with - goes after --, e.g. -- -M7).") var id: String
     @Option(help: "The team's name.") var name: String = ""
     @Option(help: "The lead's id (default: none).") var lead: String?
     @OptionGroup var edit: EditOptions
@@ -142,8 +142,8 @@ struct TeamLeadCommand: ParsableCommand {
         commandName: "lead", abstract: "Make someone a team's lead (or remove the lead).",
         discussion: "Example:\n  teamgraph team lead T9 M008 --db org.teamgraph")
 
-    @Argument(help: "The team's id.") var team: String
-    @Argument(help: "The new lead's id.") var lead: String?
+    @Argument(help: "The team's id (an id beginning with - goes after --, e.g. -- -M7).") var team: String
+    @Argument(help: "The new lead's id (an id beginning with - goes after --, e.g. -- -M7).") var lead: String?
     @Flag(help: "Leave the team without a lead.") var noLead = false
     @OptionGroup var edit: EditOptions
 
@@ -158,7 +158,7 @@ struct TeamRenameCommand: ParsableCommand {
         commandName: "rename", abstract: "Rename a team.",
         discussion: "Example:\n  teamgraph team rename T9 \"North Star East\" --db org.teamgraph")
 
-    @Argument(help: "The team's id.") var team: String
+    @Argument(help: "The team's id (an id beginning with - goes after --, e.g. -- -M7).") var team: String
     @Argument(help: "The new name.") var name: String
     @OptionGroup var edit: EditOptions
 

@@ -19,7 +19,7 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history", abstract: "Every change to one person, oldest first, with date, author and reason.",
         discussion: "Example:\n  teamgraph history M031 --db org.teamgraph --format table")
 
-    @Argument(help: "The person's id.") var person: String
+    @Argument(help: "The person's id (an id beginning with - goes after --, e.g. -- -M7).") var person: String
     @OptionGroup var store: StoreOption
     @OptionGroup var format: FormatOption
 

@@ -24,6 +24,8 @@ struct NetworkInput: ParsableArguments {
         help: ArgumentHelp("Read a field from another header (repeatable).", valueName: "field=Header"))
     var mappings: [Checked<FieldMapping>] = []
 
+    @OptionGroup var reading: ReadingFlags
+
     func validate() throws {
         _ = try encoding.value()
         for mapping in mappings { _ = try mapping.value() }
@@ -59,8 +61,10 @@ struct NetworkInput: ParsableArguments {
     /// The store named by `--db` or `TEAMGRAPH_DB`, refusing the options that apply to files.
     func store() throws -> String {
         guard let path = storePath else { throw UseCaseError.badRequest(.store, .missing) }
-        guard teams == nil, mappings.isEmpty, encoding.text == "utf-8" else {
-            throw UsageError("--teams, --map and --encoding apply to files, not to --db")
+        guard teams == nil, mappings.isEmpty, encoding.text == "utf-8", !reading.isSet else {
+            throw UsageError(
+                "--teams, --map, --encoding, --date-order, --partial-dates, --status-map and --unknown-status apply to files, not to --db"
+            )
         }
         return path
     }
@@ -77,6 +81,7 @@ struct NetworkInput: ParsableArguments {
             let mapping = try mapping.value()
             options.mappings[mapping.field] = mapping.header
         }
+        options = try reading.apply(to: options)
         return .file(NetworkFile(path: network, teams: teams, options: options))
     }
 

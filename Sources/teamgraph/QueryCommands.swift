@@ -14,7 +14,7 @@ struct ChainCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: NetworkInput
-    @Argument(help: "The person's id.") var person: String?
+    @Argument(help: "The person's id (an id beginning with - goes after --, e.g. -- -M7).") var person: String?
     @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation =
         .owner
     @OptionGroup var asOf: AsOfOption
@@ -38,8 +38,8 @@ struct AnswersToCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: NetworkInput
-    @Argument(help: "The person asked about.") var a: String?
-    @Argument(help: "The possible leader.") var b: String?
+    @Argument(help: "The person asked about (an id beginning with - goes after --, e.g. -- -M7).") var a: String?
+    @Argument(help: "The possible leader (an id beginning with - goes after --, e.g. -- -M7).") var b: String?
     @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation =
         .owner
     @OptionGroup var asOf: AsOfOption
@@ -69,7 +69,7 @@ struct ReportsCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: NetworkInput
-    @Argument(help: "The person's id.") var person: String?
+    @Argument(help: "The person's id (an id beginning with - goes after --, e.g. -- -M7).") var person: String?
     @Option(help: "Only people at most this many levels below.") var depth: Int?
     @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation =
         .owner
@@ -92,18 +92,20 @@ struct ReportsCommand: ParsableCommand {
 struct CommonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "common",
-        abstract: "Print the nearest leader two people share, or none.",
+        abstract: "Print the nearest leader two people share (exit 1 when they share none).",
         discussion: """
             The lowest common ancestor; each person counts as on their own chain, so the common \
-            leader of someone and their owner is that owner.
+            leader of someone and their owner is that owner. When the two share no leader, \
+            nothing is printed on standard output, standard error says so and the exit status is \
+            1; with --format json the answer is {"a", "b", "by", "common": ID or null}.
 
             Example:
               teamgraph common Samples/network.csv M023 M031 --by sponsor
             """)
 
     @OptionGroup var input: NetworkInput
-    @Argument(help: "One person.") var a: String?
-    @Argument(help: "The other person.") var b: String?
+    @Argument(help: "One person (an id beginning with - goes after --, e.g. -- -M7).") var a: String?
+    @Argument(help: "The other person (an id beginning with - goes after --, e.g. -- -M7).") var b: String?
     @Option(help: "The relation followed: owner (the responsibility chain) or sponsor (the upline).") var by: Relation =
         .owner
     @OptionGroup var asOf: AsOfOption
@@ -116,9 +118,15 @@ struct CommonCommand: ParsableCommand {
         let request = CommonRequest(network: try input.request(asOf: asOf.asOf), person: a, other: b, relation: by)
         let leader = try request.run()
         switch format.format {
-        case .text: Output.standard.append(TerminalText.safe(leader ?? "none") + "\n")
+        case .text:
+            if let leader {
+                Output.standard.append(TerminalText.safe(leader) + "\n")
+            } else {
+                Output.standardError("teamgraph: '\(a)' and '\(b)' have no common leader by \(by.rawValue)")
+            }
         case .json: try request.json(leader: leader).print()
         }
+        if leader == nil { throw ExitCode(1) }
     }
 }
 
@@ -135,7 +143,7 @@ struct SearchCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: NetworkInput
-    @Argument(help: "The text searched for.") var text: String?
+    @Argument(help: "The text searched for (text beginning with - goes after --, e.g. -- -M7).") var text: String?
     @Option(help: "The most people listed (at most \(PeopleSearch.maximumLimit)).") var limit: Int =
         SearchRequest.defaultLimit
     @OptionGroup var format: FormatOption
@@ -165,7 +173,7 @@ struct PersonCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: NetworkInput
-    @Argument(help: "The person's id.") var person: String?
+    @Argument(help: "The person's id (an id beginning with - goes after --, e.g. -- -M7).") var person: String?
     @OptionGroup var analysis: AnalysisFlags
     @OptionGroup var format: JSONFormatOption
 

@@ -80,10 +80,11 @@ struct ImportCommand: ParsableCommand {
     @Option(
         name: .customLong("map"), help: ArgumentHelp("Read a field from another header.", valueName: "field=Header"))
     var mappings: [String] = []
+    @OptionGroup var reading: ReadingFlags
     @OptionGroup var edit: EditOptions
 
     func run() throws {
-        let options = try ReadParameters.options(encoding: encoding, mappings: mappings)
+        let options = try reading.apply(to: ReadParameters.options(encoding: encoding, mappings: mappings))
         let request = ImportRequest(
             store: try storePath(edit.db), file: NetworkFile(path: file, teams: teams, options: options),
             date: try edit.day(),

@@ -13,6 +13,10 @@ extension RequestParameter {
         case .teams: "--teams"
         case .encoding: "--encoding"
         case .mapping: "--map"
+        case .dateOrder: "--date-order"
+        case .partialDates: "--partial-dates"
+        case .statusMapping: "--status-map"
+        case .unknownStatus: "--unknown-status"
         case .asOf: "--as-of"
         case .newcomerDays: "--newcomer-days"
         case .maxSpan: "--max-span"
@@ -57,7 +61,10 @@ extension UseCaseError {
             switch value {
             case .notADate(let text): return "'\(text)' is not a date (expected YYYY-MM-DD)"
             case .unknownEncoding(let name): return "unknown encoding '\(name)'; use utf-8 or gb18030"
-            case .malformedMapping(let text): return "--map expects field=Header, got '\(text)'"
+            case .malformedMapping(let text):
+                return parameter == .statusMapping
+                    ? "--status-map expects word=status (e.g. deceased=left), got '\(text)'"
+                    : "--map expects field=Header, got '\(text)'"
             case .unknownField(let field, let known):
                 return "--map: unknown field '\(field)'; fields are \(known.joined(separator: ", "))"
             case .tooSmall(_, let minimum): return "\(parameter.flag) must be \(minimum) or more"

@@ -152,7 +152,15 @@ import Testing
         let (people, _) = small()
         #expect(try Teamgraph.run(["common", people, "F", "G"]).stdout == "A\n")
         #expect(try Teamgraph.run(["common", people, "F", "G", "--by", "sponsor"]).stdout == "B\n")
-        #expect(try Teamgraph.run(["common", people, "A", "H"]).stdout == "none\n")
+        let none = try Teamgraph.run(["common", people, "A", "H"])
+        #expect(none.status == 1)
+        #expect(none.stdout == "")
+        #expect(none.stderr == "teamgraph: 'A' and 'H' have no common leader by owner\n")
+        let json = try Teamgraph.run(["common", people, "A", "H", "--format", "json"])
+        #expect(json.status == 1)
+        #expect(json.stdout == #"{"a": "A", "b": "H", "by": "owner", "common": null}"# + "\n")
+        let found = try Teamgraph.run(["common", people, "F", "G", "--format", "json"])
+        #expect(found.stdout == #"{"a": "F", "b": "G", "by": "owner", "common": "A"}"# + "\n")
     }
 
     @Test func validateSummary() throws {

@@ -27,7 +27,8 @@ import Testing
             #expect(result.status == 2, "\(result)")
             #expect(
                 result.stderr
-                    == "\(file):2:3: joined: '\(date)' is not a valid date (expected YYYY-MM-DD)\n1 problem found\n")
+                    == "\(file):2:3: joined: '\(date)' is not a valid date (expected YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日)\n1 problem found\n"
+            )
             #expect(result.stdout == "")
         }
     }

@@ -77,7 +77,7 @@ import Testing
         let (_, utf8Problems) = PeopleCSVReader.read(bytes, file: "gb.csv")
         #expect(
             utf8Problems.map(\.description) == [
-                "gb.csv:1: no id column (expected one of: id, 编号, 工号, 会员编号; or name it with --map id=HEADER)",
+                "gb.csv:1: no id column (expected one of: id, member id, member no, member number, employee id, user id, 编号, 工号, 会员编号, 会员号, 会员ID, 员工编号; or name it with --map id=HEADER)",
                 "gb.csv:1:1: not valid UTF-8 (if it came from a spreadsheet on Chinese Windows, try --encoding gb18030)",
                 "gb.csv:1:2: not valid UTF-8",
             ])
@@ -111,7 +111,7 @@ import Testing
         let (people, _, problems) = NetworkJSONReader.read(Array(json.utf8), file: "n.json")
         #expect(
             problems.map(\.description) == [
-                "n.json: people[0].joined: joined: 'soon' is not a valid date (expected YYYY-MM-DD)"
+                "n.json: people[0].joined: joined: 'soon' is not a valid date (expected YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日)"
             ])
         do {
             _ = try Network(validating: people, parseProblems: problems)

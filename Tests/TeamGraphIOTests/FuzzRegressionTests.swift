@@ -40,7 +40,7 @@ import Testing
         #expect(outcome.broken == [])
         #expect(
             outcome.rejection?.map(\.description) == [
-                "fuzz-people.csv:2:2: joined: '2026-01-99999999999999999999' is not a valid date (expected YYYY-MM-DD)"
+                "fuzz-people.csv:2:2: joined: '2026-01-99999999999999999999' is not a valid date (expected YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日)"
             ])
     }
 
