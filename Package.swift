@@ -15,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -25,7 +26,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "TeamGraph"),
-        .target(name: "TeamGraphIO", dependencies: ["TeamGraph"]),
+        .target(
+            name: "TeamGraphIO", dependencies: ["TeamGraph", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "TeamGraphStore",
             dependencies: [

@@ -9,7 +9,7 @@
 #   python3-venv     the browser test's virtual environment (selenium from PyPI)
 #   wrk              the bounded loopback load run of `teamgraph serve` (Tools/bench-serve.sh)
 set -euo pipefail
-packages=(libgraphviz-dev graphviz fonts-wqy-microhei pkg-config libsqlite3-dev chromium chromium-driver wrk python3-venv)
+packages=(libgraphviz-dev graphviz fonts-wqy-microhei pkg-config libsqlite3-dev zlib1g-dev libxml2 chromium chromium-driver wrk python3-venv)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

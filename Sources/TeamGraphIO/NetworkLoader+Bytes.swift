@@ -8,9 +8,14 @@ extension NetworkLoader {
         case csv
         /// The JSON form `{"people": [...], "teams": [...]}`.
         case json
+        /// An Excel workbook: the people on one sheet.
+        case xlsx
 
-        /// The form a path names: `.json` (any case) is JSON, everything else CSV.
-        public init(path: String) { self = path.lowercased().hasSuffix(".json") ? .json : .csv }
+        /// The form a path names: `.json` and `.xlsx` (any case), everything else CSV.
+        public init(path: String) {
+            let name = path.lowercased()
+            self = name.hasSuffix(".json") ? .json : name.hasSuffix(".xlsx") ? .xlsx : .csv
+        }
     }
 
     /// Parses, checks and indexes a network from bytes already in memory: what ``load(path:teamsPath:options:)``
@@ -34,9 +39,11 @@ extension NetworkLoader {
         var people: PeopleTable
         var teams: TeamTable?
         var problems: [Problem]
+        var sheet = ""
         switch format {
         case .json: (people, teams, problems) = NetworkJSONReader.read(data, file: file, options: options)
         case .csv: (people, problems) = PeopleCSVReader.read(data, file: file, options: options)
+        case .xlsx: (people, problems, sheet) = WorkbookPeopleReader.read(data, file: file, options: options)
         }
         // The bytes are no longer needed: freed here, before the network is indexed (74 MB at
         // 1,000,000 people).
@@ -52,7 +59,16 @@ extension NetworkLoader {
         if problems.contains(where: { $0.line == nil && $0.path == nil }) || people.count == 0 {
             throw InvalidInput(problems: problems)
         }
-        let network = try Network(validating: people, teams: teams, parseProblems: problems)
+        let network: Network
+        do {
+            network = try Network(validating: people, teams: teams, parseProblems: problems)
+        } catch {
+            guard format == .xlsx else { throw error }
+            // Validation speaks of lines and columns; in a workbook they are rows and cells.
+            throw InvalidInput(
+                problems: WorkbookPeopleReader.locatedInSheet(
+                    error.problems, file: file, sheet: sheet))
+        }
         if let warn { warnings.withLock { $0 }.forEach(warn) }
         return network
     }

@@ -10,6 +10,8 @@ public struct ReadOptions: Sendable {
     public var dates: DateReading
     /// How status words are read.
     public var statuses: StatusReading
+    /// The sheet of an `.xlsx` workbook to read (nil: the first).
+    public var sheet: String?
     /// Where warnings go: things that do not stop the file from loading but that the user should
     /// know (no relation column, unknown statuses read as a default). Ignored when nil.
     public var warn: (@Sendable (Problem) -> Void)?

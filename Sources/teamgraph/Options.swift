@@ -7,7 +7,7 @@ import TeamGraphUseCases
 
 /// The network to read: a file, or a TeamGraph store with `--db` (or `TEAMGRAPH_DB`).
 struct NetworkInput: ParsableArguments {
-    @Argument(help: "The network: a .csv or .json file (or give --db).")
+    @Argument(help: "The network: a .csv, .json or .xlsx file (or give --db).")
     var network: String?
 
     @Option(help: "Read the network from this TeamGraph store instead of a file (default: $TEAMGRAPH_DB).")
@@ -63,7 +63,7 @@ struct NetworkInput: ParsableArguments {
         guard let path = storePath else { throw UseCaseError.badRequest(.store, .missing) }
         guard teams == nil, mappings.isEmpty, encoding.text == "utf-8", !reading.isSet else {
             throw UsageError(
-                "--teams, --map, --encoding, --date-order, --partial-dates, --status-map and --unknown-status apply to files, not to --db"
+                "--teams, --map, --encoding, --sheet, --date-order, --partial-dates, --status-map and --unknown-status apply to files, not to --db"
             )
         }
         return path

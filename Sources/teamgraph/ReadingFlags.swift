@@ -3,8 +3,12 @@ import TeamGraph
 import TeamGraphIO
 import TeamGraphUseCases
 
-/// How the values of a file are read: dates beyond `YYYY-MM-DD` and status words.
+/// How the values of a file are read: the sheet of a workbook, dates beyond `YYYY-MM-DD` and
+/// status words.
 struct ReadingFlags: ParsableArguments {
+    @Option(help: "The sheet of an .xlsx workbook to read (default: the first).")
+    var sheet: String?
+
     @Option(help: "Read slashed day-month-first dates (6/15/2026 or 15/6/2026) in this order.")
     var dateOrder: Checked<DateReading.Order>?
 
@@ -26,13 +30,15 @@ struct ReadingFlags: ParsableArguments {
 
     /// Whether any of these flags was given (they apply to files only).
     var isSet: Bool {
-        dateOrder != nil || partialDates.text != DateReading.PartialDates.refuse.rawValue || !statusMap.isEmpty
+        sheet != nil || dateOrder != nil || partialDates.text != DateReading.PartialDates.refuse.rawValue
+            || !statusMap.isEmpty
             || unknownStatus != nil
     }
 
     /// `options` with these rules, and warnings printed to standard error.
     func apply(to options: ReadOptions) throws(UseCaseError) -> ReadOptions {
         var options = options
+        options.sheet = sheet
         options.dates = DateReading(order: try dateOrder?.value(), partial: try partialDates.value())
         var statuses = StatusReading(unknown: try unknownStatus?.value())
         for text in statusMap { try ReadParameters.statusWords(text, into: &statuses) }

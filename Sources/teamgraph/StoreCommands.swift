@@ -74,7 +74,7 @@ struct ImportCommand: ParsableCommand {
                   --date 2026-06-30
             """)
 
-    @Argument(help: "The network: a .csv or .json file.") var file: String
+    @Argument(help: "The network: a .csv, .json or .xlsx file.") var file: String
     @Option(help: "A teams CSV with columns id, name, lead.") var teams: String?
     @Option(help: "The CSV text encoding: utf-8 or gb18030.") var encoding: String = "utf-8"
     @Option(

@@ -118,4 +118,25 @@ import Testing
             #expect(words.contains("beginning with - goes after --"), "\(command)")
         }
     }
+
+    @Test func aWorkbookIsReadDirectlyAndItsSheetChosenByName() throws {
+        let first = try Teamgraph.run(["validate", "Tests/Fixtures/xlsx/members-1900.xlsx"])
+        #expect(first.stdout == "valid: 5 people, 2 teams, 1 sponsor root, 2 owner roots\n", "\(first)")
+        let cover = try Teamgraph.run(["validate", "Tests/Fixtures/xlsx/members-1904.xlsx"])
+        #expect(cover.status == 2)
+        #expect(cover.stderr.hasPrefix("Tests/Fixtures/xlsx/members-1904.xlsx: sheet 封面, row 1: no id column"))
+        let named = try Teamgraph.run([
+            "convert", "Tests/Fixtures/xlsx/members-1904.xlsx", "--sheet", "成员", "--to", "csv", "-o", "-",
+        ])
+        #expect(
+            named.stdout == """
+                编号,姓名,推荐人,责任人,团队,加入日期,状态,备注
+                M001,王芳,,,T1,2025-01-15,active,创始人
+                M002,李娜,M001,M001,T1,2025-03-01,active,
+                M003,张伟,M002,M002,,2026-06-20,newcomer,leading space kept
+                M004,Bob Chen,M002,,,2026-06-25,active,=1+1
+                4005,刘洋,M001,M002,T2,1999-12-31,left,
+
+                """, "\(named)")
+    }
 }
