@@ -10,27 +10,12 @@ public enum WorkbookPeopleReader {
         PeopleTable, [Problem], sheet: String
     ) {
         let empty = PeopleTable(source: SourceMap(file: file))
-        let workbook: Workbook
-        let sheet: Workbook.Sheet
-        let rows: [Workbook.Row]
-        let merges: [Workbook.Merge]
-        do {
-            workbook = try Workbook(data)
-            if let name = options.sheet {
-                guard let named = workbook.sheets.first(where: { $0.name == name }) else {
-                    let names = workbook.sheets.map(\.name).joined(separator: ", ")
-                    let problem = Problem(file: file, message: "no sheet named '\(name)' (the sheets are: \(names))")
-                    return (empty, [problem], "")
-                }
-                sheet = named
-            } else {
-                sheet = workbook.sheets[0]
-            }
-            (rows, merges) = try workbook.read(sheet)
-        } catch {
-            return (empty, [Problem(file: file, message: error.reason)], "")
+        let text: SheetText
+        let sheet: String
+        switch sheetText(data, file: file, options: options) {
+        case .success(let read): (text, sheet) = read
+        case .failure(let problem): return (empty, [problem], "")
         }
-        let text = SheetText(rows: filledDown(rows, merges), merges: merges)
         var csvOptions = options
         csvOptions.encoding = .utf8
         var (table, problems) = PeopleCSVReader.read(text.bytes, file: file, options: csvOptions)
@@ -40,7 +25,26 @@ public enum WorkbookPeopleReader {
             if problem.file == file, let line = problem.line { problem.line = text.row(ofLine: line) }
             return problem
         }
-        return (table, locatedInSheet(problems, file: file, sheet: sheet.name), sheet.name)
+        return (table, locatedInSheet(problems, file: file, sheet: sheet), sheet)
+    }
+
+    /// The sheet to read (the first, or the one `options` names) as CSV text, and its name.
+    static func sheetText(_ data: [UInt8], file: String, options: ReadOptions) -> Result<(SheetText, String), Problem> {
+        do {
+            let workbook = try Workbook(data)
+            var sheet = workbook.sheets[0]
+            if let name = options.sheet {
+                guard let named = workbook.sheets.first(where: { $0.name == name }) else {
+                    let names = workbook.sheets.map(\.name).joined(separator: ", ")
+                    return .failure(Problem(file: file, message: "no sheet named '\(name)' (the sheets are: \(names))"))
+                }
+                sheet = named
+            }
+            let (rows, merges) = try workbook.read(sheet)
+            return .success((SheetText(rows: filledDown(rows, merges), merges: merges), sheet.name))
+        } catch {
+            return .failure(Problem(file: file, message: error.reason))
+        }
     }
 
     /// Problems of `file` located as `sheet NAME, B17` (or `row 17`) instead of line and column.

@@ -111,3 +111,61 @@ struct ValidateCommand: ParsableCommand {
 func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show how a file will be read, column by column, and its first problems.",
+        discussion: """
+            The first command to run on a new export: for each column the field it is read as \
+            (from a recognised header or --map; other columns are kept as they are), how many \
+            values it has and how many read (ids unique, sponsors and owners that are ids in the \
+            file, dates, known statuses), sample values, the date forms found and the unknown \
+            status words; then the warnings and the first 10 problems. Always exits 0 when the \
+            file could be opened; try the reading options (--map, --date-order, --partial-dates, \
+            --status-map, --unknown-status, --sheet) until no problem is left.
+
+            Example:
+              teamgraph inspect export.xlsx --sheet 成员
+              teamgraph inspect export.csv --encoding gb18030 --map sponsor=Upline
+            """)
+
+    @OptionGroup var input: NetworkInput
+    @Option(help: "The output format: table (the default) or json.") var format: RecordFormat = .table
+
+    func run() throws {
+        guard case .file(let file) = try input.source() else {
+            throw UsageError("inspect reads a file, not a store")
+        }
+        var quiet = file
+        quiet.options.warn = nil
+        let inspection = try InspectRequest(file: quiet).run()
+        if inspection.columns.isEmpty && inspection.kind != "JSON" && inspection.problemCount > 0 {
+            // Not even a header could be read: nothing to show but why.
+            throw UseCaseError.invalidInput(InvalidInput(problems: inspection.problems))
+        }
+        if format == .json {
+            try inspection.json.print()
+            return
+        }
+        Output.standard.append(
+            TerminalText.safe(
+                "\(inspection.file): \(inspection.kind), \(counted(inspection.rows, "row")), \(counted(inspection.columns.count, "column"))"
+            ) + "\n\n")
+        if !inspection.columns.isEmpty {
+            try inspection.columnRecords.write(.table, to: &Output.standard)
+            Output.standard.append("\n")
+        }
+        for warning in inspection.warnings { Output.standard.append(TerminalText.safe("warning: \(warning)") + "\n") }
+        if inspection.problemCount == 0 {
+            Output.standard.append("no problems: the file loads as it is\n")
+        } else {
+            let shown = inspection.problems.count
+            Output.standard.append(
+                shown < inspection.problemCount
+                    ? "the first \(shown) of \(inspection.problemCount) problems:\n" : "\(counted(shown, "problem")):\n"
+            )
+            for problem in inspection.problems { Output.standard.append(TerminalText.safe("  \(problem)") + "\n") }
+        }
+    }
+}
