@@ -224,10 +224,10 @@ public enum ReaderPromises {
     }
 
     /// The CSV headers the writer gives extra columns: each header, unless CSV would read it as a
-    /// known field (`Sponsor`, `姓名`); then the first `key (2)`, ... that it would not.
+    /// known field (`Sponsor`, `jo ined`, `姓名`: headers compare folded); then the first `key (2)`, ... that it would not.
     static func csvHeaders(_ extras: [String], spellings: [String]) -> [String] {
-        let spellings = Set(spellings)
-        return extras.map { key in suffixed(key) { spellings.contains($0.trimmingSpaces.lowercased()) } }
+        let spellings = Set(spellings.map(HeaderSpellings.folded))
+        return extras.map { key in suffixed(key) { spellings.contains(HeaderSpellings.folded($0)) } }
     }
 
     /// `key`, or the first of `key (2)`, `key (3)`, ... that is not `taken`.
