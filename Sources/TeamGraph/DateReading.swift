@@ -34,17 +34,43 @@ public struct DateReading: Sendable, Hashable {
         case partial
         /// A year written with one or two digits, which could be any century.
         case shortYear
+        /// A bare number of five or more digits outside a workbook: most likely a spreadsheet's
+        /// serial date that lost its date format on the way to CSV.
+        case serialNumber
+    }
+
+    /// The date system of a workbook's serial numbers (days since the system's day zero).
+    public enum SerialDates: Sendable, Hashable {
+        /// Windows Excel's: serial 1 is 1900-01-01, counting a 29 February 1900 that never was.
+        case from1900
+        /// The Mac system: serial 0 is 1904-01-01 (serials are 1,462 lower than in the 1900 system).
+        case from1904
+
+        /// The day `serial` names (its time of day dropped), or nil outside 1 to 9999.
+        public func day(_ serial: Double) -> Day? {
+            guard serial.isFinite, serial >= 0, serial < 3_000_000 else { return nil }
+            var whole = Int(serial.rounded(.down))
+            // Lotus 1-2-3's 29 February 1900 (serial 60): serials before it are one day early.
+            if self == .from1900 && whole < 61 { whole += 1 }
+            let zero = self == .from1904 ? Day(year: 1904, month: 1, day: 1)! : Day(year: 1899, month: 12, day: 30)!
+            let day = zero.adding(days: whole)
+            return day <= Day(year: 9999, month: 12, day: 31)! ? day : nil
+        }
     }
 
     /// The order of day-month-first dates; `nil` refuses them as ambiguous.
     public var order: Order?
     /// What a partial date means.
     public var partial: PartialDates
+    /// For a workbook: its date system, in which a bare number of five or more digits is a
+    /// serial date (shorter ones are years). Nil outside workbooks.
+    public var serialDates: SerialDates?
 
     /// Creates the reading rules; by default only year-first whole dates.
-    public init(order: Order? = nil, partial: PartialDates = .refuse) {
+    public init(order: Order? = nil, partial: PartialDates = .refuse, serialDates: SerialDates? = nil) {
         self.order = order
         self.partial = partial
+        self.serialDates = serialDates
     }
 
     /// The day `text` names under these rules, or why it names none.
@@ -65,6 +91,10 @@ public struct DateReading: Sendable, Hashable {
         let numbers = parsed.numbers
         switch parsed.shape {
         case .yearFirst:
+            if parsed.form == DateText.serialForm {
+                guard let serialDates else { return .failure(.serialNumber) }
+                return serialDates.day(Double(numbers[0].value)).map { .success($0) } ?? .failure(.noSuchDay)
+            }
             year = numbers[0].value
             if numbers.count > 1 { month = numbers[1].value }
             if numbers.count > 2 { dayOfMonth = numbers[2].value }
@@ -157,8 +187,12 @@ private struct DateText {
             let padded = numbers.dropFirst().allSatisfy { $0.digits == 2 }
             form = (padded ? ["YYYY", "MM", "DD"] : ["YYYY", "M", "D"]).prefix(numbers.count).joined(
                 separator: separator)
+            if numbers.count == 1 && numbers[0].digits >= 5 { form = DateText.serialForm }
         }
     }
+
+    /// The form of a bare number of five or more digits: a serial date in a workbook.
+    static let serialForm = "serial number"
 
     /// Full-width digits and marks (from a CJK input method) as their ASCII forms.
     static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {

@@ -68,11 +68,15 @@ public struct FileInspection: Sendable {
             return inspection
         }
         var text: [UInt8]
+        var options = options
         switch format {
         case .xlsx:
-            guard case .success(let (sheet, name)) = WorkbookPeopleReader.sheetText(bytes, file: path, options: options)
+            guard
+                case .success(let (sheet, name, serialDates)) = WorkbookPeopleReader.sheetText(
+                    bytes, file: path, options: options)
             else { return inspection }
             text = sheet.bytes
+            options.dates.serialDates = serialDates
             inspection.kind = "xlsx, sheet \(name)"
         default:
             guard case .success(let decoded) = options.encoding.utf8Bytes(of: bytes, file: path) else {

@@ -16,6 +16,8 @@ enum ValueMessages {
             "joined: '\(text)' has the day and month first: say which comes first with --date-order mdy (month/day/year) or --date-order dmy (day/month/year)"
         case .partial:
             "joined: '\(text)' has no day: --partial-dates first reads it as the first day of that month or year"
+        case .serialNumber:
+            "joined: '\(text)' is a number, not a date: if it is a spreadsheet's serial date, read the workbook itself (.xlsx) or format the column as dates before saving as CSV"
         case .shortYear:
             "joined: '\(text)' has a one- or two-digit year, which could be any century: write the year in full"
         }

@@ -107,14 +107,10 @@ struct Workbook {
     }
 
     /// The day a serial date names (its time of day dropped), in this workbook's date system.
-    func day(serial: Double) -> Day? {
-        guard serial.isFinite, serial >= 0, serial < 3_000_000 else { return nil }
-        var whole = Int(serial.rounded(.down))
-        // The 1900 system counts a 29 February 1900 that never was (serial 60), as Lotus 1-2-3 did.
-        if !uses1904Dates && whole < 61 { whole += 1 }
-        let zero = uses1904Dates ? Day(year: 1904, month: 1, day: 1)! : Day(year: 1899, month: 12, day: 30)!
-        return zero.adding(days: whole)
-    }
+    func day(serial: Double) -> Day? { serialDates.day(serial) }
+
+    /// This workbook's date system.
+    var serialDates: DateReading.SerialDates { uses1904Dates ? .from1904 : .from1900 }
 
     /// `A` for column 0, `AA` for column 26.
     static func columnLetters(_ column: Int) -> String {

@@ -12,11 +12,11 @@ public enum WorkbookPeopleReader {
         let empty = PeopleTable(source: SourceMap(file: file))
         let text: SheetText
         let sheet: String
+        var csvOptions = options
         switch sheetText(data, file: file, options: options) {
-        case .success(let read): (text, sheet) = read
+        case .success(let read): (text, sheet, csvOptions.dates.serialDates) = read
         case .failure(let problem): return (empty, [problem], "")
         }
-        var csvOptions = options
         csvOptions.encoding = .utf8
         var (table, problems) = PeopleCSVReader.read(text.bytes, file: file, options: csvOptions)
         table.source.lines = table.source.lines.map { Int32(text.row(ofLine: Int($0))) }
@@ -29,7 +29,9 @@ public enum WorkbookPeopleReader {
     }
 
     /// The sheet to read (the first, or the one `options` names) as CSV text, and its name.
-    static func sheetText(_ data: [UInt8], file: String, options: ReadOptions) -> Result<(SheetText, String), Problem> {
+    static func sheetText(_ data: [UInt8], file: String, options: ReadOptions) -> Result<
+        (SheetText, String, DateReading.SerialDates), Problem
+    > {
         do {
             let workbook = try Workbook(data)
             var sheet = workbook.sheets[0]
@@ -41,7 +43,8 @@ public enum WorkbookPeopleReader {
                 sheet = named
             }
             let (rows, merges) = try workbook.read(sheet)
-            return .success((SheetText(rows: filledDown(rows, merges), merges: merges), sheet.name))
+            return .success(
+                (SheetText(rows: filledDown(rows, merges), merges: merges), sheet.name, workbook.serialDates))
         } catch {
             return .failure(Problem(file: file, message: error.reason))
         }

@@ -59,6 +59,16 @@ import Testing
                 """)
     }
 
+    @Test func aSerialNumberInACSVIsExplained() throws {
+        let file = Fixtures.write("id,joined\n1,45672\n")
+        let result = try Teamgraph.run(["validate", file])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr
+                == "\(file):2:2: joined: '45672' is a number, not a date: if it is a spreadsheet's serial date, read the workbook itself (.xlsx) or format the column as dates before saving as CSV\n1 problem found\n"
+        )
+    }
+
     @Test func dayMonthOrderIsChosenByTheOption() throws {
         let file = Fixtures.write("id,joined\n1,15/06/2026\n2,1.2.2026\n")
         let result = try Teamgraph.run(["convert", file, "--to", "csv", "--date-order", "dmy", "-o", "-"])

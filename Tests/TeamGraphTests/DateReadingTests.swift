@@ -45,6 +45,24 @@ import Testing
         #expect(DateReading(order: .mdy, partial: .first).read(text) == .failure(.notADate))
     }
 
+    @Test func bareNumbersAreSerialDatesOnlyInWorkbooks() {
+        let january15 = Day(year: 2025, month: 1, day: 15)!
+        #expect(DateReading().read("45672") == .failure(.serialNumber))
+        #expect(DateReading(partial: .first).read("45672") == .failure(.serialNumber))
+        #expect(DateReading(serialDates: .from1900).read("45672") == .success(january15))
+        #expect(DateReading(serialDates: .from1904).read("44210") == .success(january15))
+        #expect(DateReading.SerialDates.from1900.day(1) == Day(year: 1900, month: 1, day: 1))
+        #expect(DateReading.SerialDates.from1900.day(61) == Day(year: 1900, month: 3, day: 1))
+        #expect(DateReading.SerialDates.from1900.day(45672.75) == january15)
+        #expect(DateReading.SerialDates.from1904.day(0) == Day(year: 1904, month: 1, day: 1))
+        #expect(DateReading(serialDates: .from1900).read("99999999") == .failure(.noSuchDay))
+        // Four digits or fewer stay a year.
+        #expect(
+            DateReading(partial: .first, serialDates: .from1900).read("2026")
+                == .success(Day(year: 2026, month: 1, day: 1)!))
+        #expect(DateReading.form(of: "45672") == "serial number")
+    }
+
     @Test func noSuchDayIsTold() {
         #expect(DateReading().read("2026-02-30") == .failure(.noSuchDay))
         #expect(DateReading().read("2026年13月1日") == .failure(.noSuchDay))
