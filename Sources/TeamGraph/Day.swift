@@ -111,7 +111,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Orders days chronologically.
     public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    private static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

@@ -45,6 +45,10 @@ public struct FileInspection: Sendable {
     /// How many problems there are in all.
     public var problemCount: Int
 
+    /// Whether not even the file's header could be read (a JSON file has no columns to show,
+    /// which is not that).
+    public var couldNotBeRead: Bool { columns.isEmpty && kind != "JSON" && problemCount > 0 }
+
     /// Inspects the people file at `path` (CSV, JSON or xlsx) read with `options`, listing at
     /// most `problemLimit` problems.
     public static func inspect(path: String, teamsPath: String? = nil, options: ReadOptions, problemLimit: Int = 10)
@@ -103,8 +107,7 @@ public struct FileInspection: Sendable {
                     values = Array(repeating: [], count: extras.count)
                 },
                 onRow: { row, roles in
-                    for k in roles.indices where k < values.count { values[k].append(row.value(k) ?? "") }
-                    for k in roles.count..<max(roles.count, values.count) { values[k].append("") }
+                    for k in roles.indices { values[k].append(row.value(k) ?? "") }
                 })
         }
         return (headers, values)

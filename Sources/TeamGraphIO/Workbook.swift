@@ -99,15 +99,12 @@ struct Workbook {
     /// The text of a number cell: a date when its style shows one, else the number as written.
     func numberText(_ value: String, style: Int?) -> String {
         guard let number = Double(value) else { return value }
-        if let style, style < dateStyles.count, dateStyles[style], let day = day(serial: number) {
+        if let style, style < dateStyles.count, dateStyles[style], let day = serialDates.day(number) {
             return day.description
         }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         return value
     }
-
-    /// The day a serial date names (its time of day dropped), in this workbook's date system.
-    func day(serial: Double) -> Day? { serialDates.day(serial) }
 
     /// This workbook's date system.
     var serialDates: DateReading.SerialDates { uses1904Dates ? .from1904 : .from1900 }

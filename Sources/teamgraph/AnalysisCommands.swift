@@ -140,8 +140,7 @@ struct InspectCommand: ParsableCommand {
         var quiet = file
         quiet.options.warn = nil
         let inspection = try InspectRequest(file: quiet).run()
-        if inspection.columns.isEmpty && inspection.kind != "JSON" && inspection.problemCount > 0 {
-            // Not even a header could be read: nothing to show but why.
+        if inspection.couldNotBeRead {
             throw UseCaseError.invalidInput(InvalidInput(problems: inspection.problems))
         }
         if format == .json {
