@@ -10,25 +10,39 @@ public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
     public var column: Int?
     /// The JSON location such as `people[12]`, when the input is JSON.
     public var path: String?
-    /// What is wrong, naming the field.
-    public var message: String
+    /// What is wrong, naming the field, and the reading settings that would help.
+    public var text: ProblemText
 
-    /// Creates a problem.
+    /// What is wrong, with any setting named in plain words (see ``text`` for the parts).
+    public var message: String {
+        get { text.description }
+        set { text = ProblemText(newValue) }
+    }
+
+    /// Creates a problem worded in plain text.
     public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, message: String) {
+        self.init(file: file, line: line, column: column, path: path, text: ProblemText(message))
+    }
+
+    /// Creates a problem whose words may mention reading settings.
+    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, text: ProblemText) {
         self.file = file
         self.line = line
         self.column = column
         self.path = path
-        self.message = message
+        self.text = text
     }
 
-    /// `file:line:column: message`, leaving out what is not known.
-    public var description: String {
+    /// `file:line:column: message`, leaving out what is not known; settings in plain words.
+    public var description: String { description(spelling: ProblemText.plainWords) }
+
+    /// `file:line:column: message` with every setting spelled by `spelling`.
+    public func description(spelling: (ReadingSetting, String) -> String) -> String {
         var location = file
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
         if let path { location += ": \(path)" }
-        return "\(location): \(message)"
+        return "\(location): \(text.rendered(spelling))"
     }
 }
 
@@ -61,7 +75,12 @@ public struct InvalidInput: Error, Sendable, CustomStringConvertible {
 
     /// The problems, one per line, at most `limit` of them followed by a count of the rest.
     public func report(limit: Int = InvalidInput.defaultLimit) -> String {
-        var lines = problems.prefix(limit).map(\.description)
+        report(limit: limit, spelling: ProblemText.plainWords)
+    }
+
+    /// The report of ``report(limit:)`` with every reading setting spelled by `spelling`.
+    public func report(limit: Int = InvalidInput.defaultLimit, spelling: (ReadingSetting, String) -> String) -> String {
+        var lines = problems.prefix(limit).map { $0.description(spelling: spelling) }
         if problems.count > limit { lines.append("... and \(problems.count - limit) more problems") }
         lines.append(problems.count == 1 ? "1 problem found" : "\(problems.count) problems found")
         return lines.joined(separator: "\n")

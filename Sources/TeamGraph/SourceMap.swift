@@ -35,11 +35,21 @@ public struct SourceMap: Sendable {
 
     /// A problem about `field` of record `record`: a known field by name, or a JSON key.
     public func problem(record: Int, field: String?, _ message: String) -> Problem {
+        problem(record: record, field: field, text: ProblemText(message))
+    }
+
+    /// A problem about person field `field` of record `record`, in words that may mention settings.
+    public func problem(record: Int, field: Field, text: ProblemText) -> Problem {
+        problem(record: record, field: field.rawValue, text: text)
+    }
+
+    /// A problem about `field` of record `record`, in words that may mention settings.
+    public func problem(record: Int, field: String?, text: ProblemText) -> Problem {
         if let jsonArray {
             let path = "\(jsonArray)[\(record)]" + (field.map { ".\($0)" } ?? "")
-            return Problem(file: file, path: path, message: message)
+            return Problem(file: file, path: path, text: text)
         }
         let line = record < lines.count ? Int(lines[record]) : nil
-        return Problem(file: file, line: line, column: field.flatMap { columns[$0] }, message: message)
+        return Problem(file: file, line: line, column: field.flatMap { columns[$0] }, text: text)
     }
 }

@@ -131,7 +131,7 @@ private struct Temporary {
     ) throws -> ([CChar], Int?) {
         var attempts = 0
         while true {
-            let name = randomName()
+            let name = TemporaryFiles.randomName()
             let slot = TemporaryFiles.register(directory: directory, name: name)
             if create(name) { return (name, slot) }
             let error = errno
@@ -167,18 +167,5 @@ private struct Temporary {
         if let slot { TemporaryFiles.unregister(slot) }
         slot = nil
         nameBytes = []
-    }
-
-    /// `.tg-` and 12 random hex digits and `.tmp`: 20 bytes whatever the output's name.
-    static func randomName() -> [CChar] {
-        let digits = Array("0123456789abcdef".utf8)
-        var name = Array(".tg-".utf8)
-        var random = UInt64.random(in: 0...UInt64.max)
-        for _ in 0..<12 {
-            name.append(digits[Int(random & 15)])
-            random >>= 4
-        }
-        name += Array(".tmp".utf8)
-        return name.map { CChar(bitPattern: $0) } + [0]
     }
 }

@@ -82,11 +82,11 @@ struct CSVTableReader<Known: FieldVocabulary> {
         var sawHeader = given != nil
         var invalidUTF8Reported = false
         func invalidUTF8(line: Int, column: Int) {
-            let hint =
+            let hint: ProblemText =
                 invalidUTF8Reported
-                ? "" : " (if it came from a spreadsheet on Chinese Windows, try --encoding gb18030)"
+                ? "" : " (if it came from a spreadsheet on Chinese Windows, try \(setting: .encoding, "gb18030"))"
             invalidUTF8Reported = true
-            problems.append(Problem(file: file, line: line, column: column, message: "not valid UTF-8\(hint)"))
+            problems.append(Problem(file: file, line: line, column: column, text: "not valid UTF-8\(hint)"))
         }
         let syntax =
             CSVParser.parse(input, firstLine: firstLine) { record in
@@ -119,8 +119,8 @@ struct CSVTableReader<Known: FieldVocabulary> {
                                 problems.append(
                                     Problem(
                                         file: file, line: record.line, column: k + 1,
-                                        message:
-                                            "header '\(header)' names \(field.rawValue) again (already column \(fieldColumns[field]!)); it is kept as an extra column (to read \(field.rawValue) from it instead: --map \(field.rawValue)=HEADER)"
+                                        text:
+                                            "header '\(header)' names \(field.rawValue) again (already column \(fieldColumns[field]!)); it is kept as an extra column (to read \(field.rawValue) from it instead: \(setting: .map, "\(field.rawValue)=HEADER"))"
                                     ))
                             }
                             roles.append(.extra(extras.count))
@@ -133,7 +133,9 @@ struct CSVTableReader<Known: FieldVocabulary> {
                         problems.append(
                             Problem(
                                 file: file, line: record.line,
-                                message: "--map \(field.rawValue)=\(header): the header has no column '\(header)'"))
+                                text:
+                                    "\(setting: .map, "\(field.rawValue)=\(header)"): the header has no column '\(header)'"
+                            ))
                     }
                     trim = roles.map { role in
                         if case .field(let f) = role { return trimmedFields.contains(f) }

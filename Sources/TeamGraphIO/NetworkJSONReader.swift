@@ -74,13 +74,13 @@ public enum NetworkJSONReader {
                     switch values.joined(value) {
                     case .success(let day): joined = day
                     case .failure(let failure):
-                        problems.append(people.source.problem(record: i, field: .joined, failure.message))
+                        problems.append(people.source.problem(record: i, field: .joined, text: failure.text))
                     }
                 case .status:
                     switch values.status(value) {
                     case .success(let parsed): status = parsed
                     case .failure(let failure):
-                        problems.append(people.source.problem(record: i, field: .status, failure.message))
+                        problems.append(people.source.problem(record: i, field: .status, text: failure.text))
                     }
                 }
             }

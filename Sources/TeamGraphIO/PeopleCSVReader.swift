@@ -62,8 +62,8 @@ public enum PeopleCSVReader {
                 problems.append(
                     Problem(
                         file: file, line: 1,
-                        message:
-                            "no id column (expected one of: \(HeaderSpellings.headers(for: Field.id).joined(separator: ", ")); or name it with --map id=HEADER)"
+                        text:
+                            "no id column (expected one of: \(HeaderSpellings.headers(for: Field.id).joined(separator: ", ")); or name it with \(setting: .map, "id=HEADER"))"
                     ))
             }
         }
@@ -105,14 +105,14 @@ public enum PeopleCSVReader {
                             case .success(let day): joined = day
                             case .failure(let failure):
                                 problems.append(
-                                    Problem(file: file, line: line, column: k + 1, message: failure.message))
+                                    Problem(file: file, line: line, column: k + 1, text: failure.text))
                             }
                         }
                     case .status:
                         switch values.status(text) {
                         case .success(let parsed): status = parsed
                         case .failure(let failure):
-                            problems.append(Problem(file: file, line: line, column: k + 1, message: failure.message))
+                            problems.append(Problem(file: file, line: line, column: k + 1, text: failure.text))
                         }
                     }
                 }
@@ -138,12 +138,6 @@ public enum PeopleCSVReader {
             return (table, Problem.inFileOrder(problems, firstFile: file))
         }
 
-        /// `--map field=header`, quoted for a shell when the header needs it.
-        func mapArgument(_ field: String, _ header: String) -> String {
-            let plain = header.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
-            return plain ? "--map \(field)=\(header)" : "--map '\(field)=\(header.replacing("'", with: "'\\''"))'"
-        }
-
         /// What the user should know although the file loads.
         var warnings: [Problem] {
             var warnings = values.warnings(file: file)
@@ -155,8 +149,8 @@ public enum PeopleCSVReader {
         /// preferring the column whose values are most often ids of people in the file.
         var noRelationWarning: Problem {
             let headers = table.layout.headers
-            var advice =
-                "if one of them holds the sponsor or the owner, name it with --map sponsor=HEADER or --map owner=HEADER"
+            var advice: ProblemText =
+                "if one of them holds the sponsor or the owner, name it with \(setting: .map, "sponsor=HEADER") or \(setting: .map, "owner=HEADER")"
             let ids = Set(table.ids)
             var best: (header: String, hits: Int, filled: Int)?
             for (e, key) in table.extraKeys.enumerated() {
@@ -166,11 +160,11 @@ public enum PeopleCSVReader {
             }
             if let best {
                 advice =
-                    "column '\(best.header)' looks like one (\(best.hits) of its \(best.filled) values are ids of people in the file): \(mapArgument("sponsor", best.header)) or \(mapArgument("owner", best.header))"
+                    "column '\(best.header)' looks like one (\(best.hits) of its \(best.filled) values are ids of people in the file): \(setting: .map, "sponsor=\(best.header)") or \(setting: .map, "owner=\(best.header)")"
             }
             return Problem(
                 file: file, line: 1,
-                message:
+                text:
                     "no sponsor or owner column, so everyone is a root (headers: \(headers.joined(separator: ", "))); \(advice)"
             )
         }

@@ -96,4 +96,17 @@ enum TemporaryFiles {
         signal(sig, SIG_DFL)
         raise(sig)
     }
+
+    /// `.tg-` and 12 random hex digits and `.tmp`: 20 bytes whatever the output's name.
+    static func randomName() -> [CChar] {
+        let digits = Array("0123456789abcdef".utf8)
+        var name = Array(".tg-".utf8)
+        var random = UInt64.random(in: 0...UInt64.max)
+        for _ in 0..<12 {
+            name.append(digits[Int(random & 15)])
+            random >>= 4
+        }
+        name += Array(".tmp".utf8)
+        return name.map { CChar(bitPattern: $0) } + [0]
+    }
 }

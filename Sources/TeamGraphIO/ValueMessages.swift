@@ -6,16 +6,16 @@ enum ValueMessages {
     static let dateForms = "YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日"
 
     /// A `joined` value that is not a date: why, and the option that would accept it if any.
-    static func invalidDate(_ text: String, _ refusal: DateReading.Refusal = .notADate) -> String {
+    static func invalidDate(_ text: String, _ refusal: DateReading.Refusal = .notADate) -> ProblemText {
         switch refusal {
         case .notADate:
             "joined: '\(text)' is not a valid date (expected \(dateForms))"
         case .noSuchDay:
             "joined: '\(text)' is not a valid date (no such day; years run from 1 to 9999)"
         case .needsOrder:
-            "joined: '\(text)' has the day and month first: say which comes first with --date-order mdy (month/day/year) or --date-order dmy (day/month/year)"
+            "joined: '\(text)' has the day and month first: say which comes first with \(setting: .dateOrder, "mdy") (month/day/year) or \(setting: .dateOrder, "dmy") (day/month/year)"
         case .partial:
-            "joined: '\(text)' has no day: --partial-dates first reads it as the first day of that month or year"
+            "joined: '\(text)' has no day: \(setting: .partialDates, "first") reads it as the first day of that month or year"
         case .serialNumber:
             "joined: '\(text)' is a number, not a date: if it is a spreadsheet's serial date, read the workbook itself (.xlsx) or format the column as dates before saving as CSV"
         case .shortYear:
@@ -24,8 +24,8 @@ enum ValueMessages {
     }
 
     /// A `status` value that is no known spelling.
-    static func unknownStatus(_ text: String) -> String {
-        "status: unknown status '\(text)' (accepted: \(Status.acceptedSpellings)); map it with --status-map '\(text)=STATUS', or read every unknown word as one status with --unknown-status active|inactive|left"
+    static func unknownStatus(_ text: String) -> ProblemText {
+        "status: unknown status '\(text)' (accepted: \(Status.acceptedSpellings)); map it with \(setting: .statusMap, "\(text)=STATUS"), or read every unknown word as one status with \(setting: .unknownStatus, "active|inactive|left")"
     }
 }
 
@@ -44,14 +44,14 @@ struct ValueReading {
 
     /// The day in `text`, or the message saying why it is none.
     func joined(_ text: String) -> Result<Day, ValueProblem> {
-        dates.read(text).mapError { ValueProblem(message: ValueMessages.invalidDate(text, $0)) }
+        dates.read(text).mapError { ValueProblem(text: ValueMessages.invalidDate(text, $0)) }
     }
 
     /// The status `text` names (an unknown word as `--unknown-status` says), or the message.
     mutating func status(_ text: String) -> Result<Status, ValueProblem> {
         if let known = statuses.known(text) { return .success(known) }
         guard let fallback = statuses.unknown else {
-            return .failure(ValueProblem(message: ValueMessages.unknownStatus(text)))
+            return .failure(ValueProblem(text: ValueMessages.unknownStatus(text)))
         }
         unknownStatuses[text, default: 0] += 1
         return .success(fallback)
@@ -67,8 +67,8 @@ struct ValueReading {
         return [
             Problem(
                 file: file,
-                message:
-                    "\(total) status value\(total == 1 ? " was" : "s were") no known word and read as \(fallback) (--unknown-status): \(shown)\(more)"
+                text:
+                    "\(total) status value\(total == 1 ? " was" : "s were") no known word and read as \(fallback) (\(setting: .unknownStatus)): \(shown)\(more)"
             )
         ]
     }
@@ -76,5 +76,5 @@ struct ValueReading {
 
 /// What is wrong with one value, worded for the user.
 struct ValueProblem: Error {
-    var message: String
+    var text: ProblemText
 }

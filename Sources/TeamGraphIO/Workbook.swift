@@ -149,7 +149,7 @@ struct Workbook {
 private func parsed<Delegate: NSObject & XMLParserDelegate>(_ data: Data, by delegate: Delegate) -> Delegate {
     let parser = XMLParser(data: data)
     parser.delegate = delegate
-    parser.parse()
+    _ = parser.parse()
     return delegate
 }
 

@@ -72,12 +72,7 @@ extension Store {
         -> ImportSummary
     {
         let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
-        if existing == 0 {
-            let new = StoreState(network)
-            let counts = try Store.commit(
-                db, old: StoreState(), new: new, kind: "import", info: info, source: source, rebuildIndexes: true)
-            return ImportSummary(initial: true, people: network.count, added: counts.added, left: 0, changes: 0)
-        }
+        if existing == 0 { return try Store.initialImport(db, network, source: source, info: info) }
         if let latest = try Store.fetchDay(db, file: file, "SELECT max(effective) FROM batch", row: "the latest batch"),
             info.date < latest
         {

@@ -12,6 +12,9 @@ extension Store {
     /// The schema version this build writes; a store with a higher `user_version` is refused.
     public static let schemaVersion = 2
 
+    /// The page cache of a connection: 64 MB (`cache_size` in KiB when negative).
+    static let cacheSize = -65536
+
     /// The SQLite `application_id` that marks a file as a TeamGraph store ("TGST").
     public static let applicationID: Int32 = 0x5447_5354
 
@@ -163,7 +166,7 @@ extension Store {
         configuration.prepareDatabase { db in
             if readsOnly && !db.configuration.readonly { try db.execute(sql: "PRAGMA query_only = 1") }
             if !readsOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA cache_size = \(Store.cacheSize)")
         }
         let database: any DatabaseWriter
         do {

@@ -34,7 +34,7 @@ extension FileInspection {
             }
             return [
                 .text(column.letter ?? String(column.number)), .text(column.header),
-                .text(column.field.map { $0.rawValue + (column.mapped ? " (--map)" : "") } ?? "kept as is"),
+                .text(column.field.map { $0.rawValue + (column.mapped ? " (mapped)" : "") } ?? "kept as is"),
                 .int(column.filled), column.readable.map(Cell.int) ?? .none,
                 .text(column.samples.joined(separator: ", ")), .text(notes.joined(separator: "; ")),
             ]
@@ -43,12 +43,17 @@ extension FileInspection {
             columns: ["column", "header", "read as", "values", "readable", "samples", "notes"], rows: rows)
     }
 
-    /// The whole inspection as JSON: the file, its kind and rows, the columns, warnings and problems.
-    public var json: JSONValue {
+    /// The whole inspection as JSON: the file, its kind and rows, the columns, warnings and
+    /// problems, with reading settings named in plain words.
+    public var json: JSONValue { json(spelling: ProblemText.plainWords) }
+
+    /// The whole inspection as JSON, with every reading setting spelled by `spelling`.
+    public func json(spelling: (ReadingSetting, String) -> String) -> JSONValue {
         .object([
             "file": .string(file), "kind": .string(kind), "rows": .int(rows), "columns": .records(columnRecords),
-            "warnings": .array(warnings.map { .string($0.description) }),
-            "problems": .array(problems.map { .string($0.description) }), "problemCount": .int(problemCount),
+            "warnings": .array(warnings.map { .string($0.description(spelling: spelling)) }),
+            "problems": .array(problems.map { .string($0.description(spelling: spelling)) }),
+            "problemCount": .int(problemCount),
         ])
     }
 }

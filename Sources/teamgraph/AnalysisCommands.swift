@@ -144,7 +144,7 @@ struct InspectCommand: ParsableCommand {
             throw UseCaseError.invalidInput(InvalidInput(problems: inspection.problems))
         }
         if format == .json {
-            try inspection.json.print()
+            try inspection.json(spelling: ReadingSetting.flag).print()
             return
         }
         Output.standard.append(
@@ -155,7 +155,9 @@ struct InspectCommand: ParsableCommand {
             try inspection.columnRecords.write(.table, to: &Output.standard)
             Output.standard.append("\n")
         }
-        for warning in inspection.warnings { Output.standard.append(TerminalText.safe("warning: \(warning)") + "\n") }
+        for warning in inspection.warnings {
+            Output.standard.append(TerminalText.safe("warning: \(warning.commandLineText)") + "\n")
+        }
         if inspection.problemCount == 0 {
             Output.standard.append("no problems: the file loads as it is\n")
         } else {
@@ -164,7 +166,9 @@ struct InspectCommand: ParsableCommand {
                 shown < inspection.problemCount
                     ? "the first \(shown) of \(inspection.problemCount) problems:\n" : "\(counted(shown, "problem")):\n"
             )
-            for problem in inspection.problems { Output.standard.append(TerminalText.safe("  \(problem)") + "\n") }
+            for problem in inspection.problems {
+                Output.standard.append(TerminalText.safe("  \(problem.commandLineText)") + "\n")
+            }
         }
     }
 }

@@ -43,7 +43,7 @@ struct ReadingFlags: ParsableArguments {
         var statuses = StatusReading(unknown: try unknownStatus?.value())
         for text in statusMap { try ReadParameters.statusWords(text, into: &statuses) }
         options.statuses = statuses
-        options.warn = { Output.standardError("teamgraph: warning: \($0)") }
+        options.warn = { Output.standardError("teamgraph: warning: \($0.commandLineText)") }
         return options
     }
 }

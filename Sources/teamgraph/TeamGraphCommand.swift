@@ -44,7 +44,7 @@ struct TeamGraphCommand: ParsableCommand {
             try command.run()
             try Output.standard.flush()
         } catch let error as InvalidInput {
-            Output.standardError(error.report())
+            Output.standardError(error.commandLineReport)
             Foundation.exit(2)
         } catch let error as UseCaseError {
             if let report = error.invalidInputReport {
@@ -57,7 +57,7 @@ struct TeamGraphCommand: ParsableCommand {
             if let message = error.commandLineMessage {
                 Output.standardError("teamgraph: \(message)")
             } else if case .invalid(let input) = error {
-                Output.standardError(input.report())
+                Output.standardError(input.commandLineReport)
             }
             Foundation.exit(2)
         } catch let error as UsageError {

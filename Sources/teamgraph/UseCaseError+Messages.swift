@@ -95,8 +95,8 @@ extension UseCaseError {
     /// The report of invalid input (every problem, one a line), if that is what this is.
     var invalidInputReport: String? {
         switch self {
-        case .invalidInput(let input): input.report()
-        case .store(.invalid(let input)): input.report()
+        case .invalidInput(let input): input.commandLineReport
+        case .store(.invalid(let input)): input.commandLineReport
         default: nil
         }
     }

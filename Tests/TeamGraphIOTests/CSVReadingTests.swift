@@ -62,7 +62,12 @@ import Testing
         var options = ReadOptions()
         options.mappings["owner"] = "Boss"
         let (_, problems) = read("id\nA\n", options: options)
-        #expect(problems == ["p.csv:1: --map owner=Boss: the header has no column 'Boss'"])
+        let (_, found) = PeopleCSVReader.read(Array("id\nA\n".utf8), file: "p.csv", options: options)
+        #expect(
+            found.map { $0.description(spelling: braced) } == [
+                "p.csv:1: {map owner=Boss}: the header has no column 'Boss'"
+            ])
+        #expect(problems == ["p.csv:1: the column map owner=Boss: the header has no column 'Boss'"])
     }
 
     @Test func gb18030IsDecoded() throws {
@@ -76,9 +81,9 @@ import Testing
         #expect(table.names == ["王芳"])
         let (_, utf8Problems) = PeopleCSVReader.read(bytes, file: "gb.csv")
         #expect(
-            utf8Problems.map(\.description) == [
-                "gb.csv:1: no id column (expected one of: id, member id, member no, member number, employee id, user id, 编号, 工号, 会员编号, 会员号, 会员ID, 员工编号; or name it with --map id=HEADER)",
-                "gb.csv:1:1: not valid UTF-8 (if it came from a spreadsheet on Chinese Windows, try --encoding gb18030)",
+            utf8Problems.map { $0.description(spelling: braced) } == [
+                "gb.csv:1: no id column (expected one of: id, member id, member no, member number, employee id, user id, 编号, 工号, 会员编号, 会员号, 会员ID, 员工编号; or name it with {map id=HEADER})",
+                "gb.csv:1:1: not valid UTF-8 (if it came from a spreadsheet on Chinese Windows, try {encoding gb18030})",
                 "gb.csv:1:2: not valid UTF-8",
             ])
     }
@@ -119,5 +124,31 @@ import Testing
         } catch {
             #expect(error.problems.map(\.description).last == "n.json: people[1].sponsor: sponsor 'Z' does not exist")
         }
+    }
+}
+
+@Suite struct LibraryWordingTests {
+    /// Library messages name no command-line flag: the settings they point to are data.
+    @Test func noProblemOfABadFileNamesAFlag() throws {
+        let directory = Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures/bad")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasSuffix(".csv") && !$0.hasSuffix(".teams.csv")
+        }
+        #expect(files.count >= 15)
+        var mentions = 0
+        for name in files {
+            let path = directory.appendingPathComponent(name).path
+            let teams = path.replacingOccurrences(of: ".csv", with: ".teams.csv")
+            let result = Result { () throws(InvalidInput) in
+                try NetworkLoader.load(
+                    path: path, teamsPath: FileManager.default.fileExists(atPath: teams) ? teams : nil)
+            }
+            guard case .failure(let input) = result else { continue }
+            for problem in input.problems {
+                #expect(!problem.description.contains(" --"), "\(problem)")
+                mentions += problem.text.segments.count { if case .setting = $0 { true } else { false } }
+            }
+        }
+        #expect(mentions >= 3)
     }
 }

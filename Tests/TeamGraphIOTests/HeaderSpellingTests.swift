@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import TeamGraph
 import TeamGraphIO
+import TeamGraphTestSupport
 import Testing
 
 @Suite struct HeaderSpellingTests {
@@ -59,8 +60,8 @@ import Testing
         let (_, problems) = PeopleCSVReader.read(
             Array("id,name,manager,reports to\n1,a,,\n".utf8), file: "p.csv")
         #expect(
-            problems.map(\.description) == [
-                "p.csv:1:4: header 'reports to' names owner again (already column 3); it is kept as an extra column (to read owner from it instead: --map owner=HEADER)"
+            problems.map { $0.description(spelling: braced) } == [
+                "p.csv:1:4: header 'reports to' names owner again (already column 3); it is kept as an extra column (to read owner from it instead: {map owner=HEADER})"
             ])
     }
 
@@ -68,7 +69,7 @@ import Testing
     func warnings(_ text: String, options: ReadOptions = ReadOptions()) -> [String] {
         let collected = Mutex<[String]>([])
         var options = options
-        options.warn = { warning in collected.withLock { $0.append(warning.description) } }
+        options.warn = { warning in collected.withLock { $0.append(warning.description(spelling: braced)) } }
         _ = PeopleCSVReader.read(Array(text.utf8), file: "p.csv", options: options)
         return collected.withLock { $0 }
     }
@@ -76,11 +77,11 @@ import Testing
     @Test func aFileWithoutRelationColumnsIsWarnedAbout() {
         #expect(
             warnings("id,name,ref code\n1,a,\n2,b,1\n3,c,1\n") == [
-                "p.csv:1: no sponsor or owner column, so everyone is a root (headers: id, name, ref code); column 'ref code' looks like one (2 of its 2 values are ids of people in the file): --map 'sponsor=ref code' or --map 'owner=ref code'"
+                "p.csv:1: no sponsor or owner column, so everyone is a root (headers: id, name, ref code); column 'ref code' looks like one (2 of its 2 values are ids of people in the file): {map sponsor=ref code} or {map owner=ref code}"
             ])
         #expect(
             warnings("id,name,city\n1,a,Paris\n2,b,Lyon\n") == [
-                "p.csv:1: no sponsor or owner column, so everyone is a root (headers: id, name, city); if one of them holds the sponsor or the owner, name it with --map sponsor=HEADER or --map owner=HEADER"
+                "p.csv:1: no sponsor or owner column, so everyone is a root (headers: id, name, city); if one of them holds the sponsor or the owner, name it with {map sponsor=HEADER} or {map owner=HEADER}"
             ])
         #expect(warnings("id,name,upline\n1,a,\n2,b,1\n").isEmpty)
         #expect(warnings("id,name,manager\n1,a,\n2,b,1\n").isEmpty)
@@ -92,7 +93,7 @@ import Testing
         let text = "id,sponsor,status\n1,,deceased\n2,1,on leave\n3,1,deceased\n4,1,试用\n5,1,离职\n"
         #expect(
             warnings(text, options: options) == [
-                "p.csv: 3 status values were no known word and read as inactive (--unknown-status): 'deceased' × 2, 'on leave' × 1"
+                "p.csv: 3 status values were no known word and read as inactive ({unknownStatus}): 'deceased' × 2, 'on leave' × 1"
             ])
         let (table, problems) = PeopleCSVReader.read(Array(text.utf8), file: "p.csv", options: options)
         #expect(problems.isEmpty)

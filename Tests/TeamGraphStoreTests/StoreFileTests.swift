@@ -352,3 +352,73 @@ func contents(_ directory: URL) throws -> [String: Data] {
         #expect(try contents(directory).isEmpty)
     }
 }
+
+/// First imports into a path where nothing is: built beside it, then linked whole.
+@Suite struct FirstImportTests {
+    /// `count` people in a fan of chains with an extra column, ids out of order, some values with
+    /// the characters the extras encoding escapes.
+    func generated(_ count: Int) throws -> Network {
+        var csv = "id,name,sponsor,owner,role,team,joined,status,city\n"
+        for k in 0..<count {
+            let id = "P\(String(format: "%04d", (k * 37) % 1000))-\(k)"
+            let sponsor = k == 0 ? "" : "P\(String(format: "%04d", ((k / 3) * 37) % 1000))-\(k / 3)"
+            let owner = k % 5 == 0 ? "" : sponsor
+            let city = k % 7 == 0 ? "\"A\u{1F}B\"" : "城市\(k % 11)"
+            let joined = k % 4 == 0 ? "" : "2025-0\(k % 9 + 1)-1\(k % 9)"
+            csv += "\(id),名字\(k),\(sponsor),\(owner),member,,\(joined),\(k % 6 == 0 ? "left" : ""),\(city)\n"
+        }
+        return try network(csv)
+    }
+
+    @Test(arguments: [1, 63, 64, 65, 200])
+    func aFirstImportReadsBackExactlyAndLeavesOnlyTheStore(people: Int) throws {
+        let directory = temporaryDirectory()
+        let path = directory.appendingPathComponent("org.teamgraph").path
+        let original = try generated(people)
+        let summary = try Store.importNetwork(original, into: path, source: "people.csv", info: on("2026-01-01"))
+        #expect(summary.initial && summary.people == people && summary.added == people)
+        #expect(try contents(directory).keys.sorted() == ["org.teamgraph"])
+        let store = try Store.open(path, mode: .readOnly)
+        let back = try store.network(asOf: d("2026-01-01"))
+        #expect(rows(back) == rows(original))
+        #expect(back.extraKeys == original.extraKeys)
+        #expect(back.extraValues == original.extraValues)
+        #expect(back.names == original.names && back.joined == original.joined)
+        #expect(try store.integrityProblems().isEmpty)
+        let journal = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+
+        // The next import of the same file finds the store and records nothing.
+        let again = try Store.importNetwork(original, into: path, source: "people.csv", info: on("2026-02-01"))
+        #expect(!again.initial && !again.recorded)
+    }
+
+    @Test func firstImportsRacingInOneProcessMakeOneStore() async throws {
+        let directory = temporaryDirectory()
+        let path = directory.appendingPathComponent("org.teamgraph").path
+        let original = try generated(300)
+        let summaries = try await withThrowingTaskGroup(of: ImportSummary.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    try Store.importNetwork(original, into: path, source: "people.csv", info: on("2026-01-01"))
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(summaries.filter(\.initial).count == 1)
+        #expect(summaries.filter { !$0.initial && !$0.recorded }.count == 3)
+        #expect(try contents(directory).keys.sorted() == ["org.teamgraph"])
+        #expect(rows(try Store.open(path, mode: .readOnly).network(asOf: d("2026-01-01"))) == rows(original))
+    }
+
+    @Test func aFirstImportIntoAMissingDirectoryIsRefusedAndWritesNothing() throws {
+        let directory = temporaryDirectory()
+        let path = directory.appendingPathComponent("no/such/org.teamgraph").path
+        #expect {
+            try Store.importNetwork(try generated(3), into: path, source: "people.csv", info: on("2026-01-01"))
+        } throws: { error in
+            "\(error)" == "cannot create the store \(path): the directory \(directory.path)/no/such does not exist"
+        }
+        #expect(try contents(directory).isEmpty)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import TeamGraph
 
 #if canImport(Glibc)
     import Glibc
@@ -141,4 +142,10 @@ public enum Teamgraph {
         return RunResult(
             status: process.terminationStatus, stdoutData: outData, stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// Spells a reading setting mentioned in a problem as `{setting value}`, so that library tests
+/// see the mentions as data (the command line spells them as flags, tested end to end).
+public func braced(_ setting: ReadingSetting, _ value: String) -> String {
+    value.isEmpty ? "{\(setting.rawValue)}" : "{\(setting.rawValue) \(value)}"
 }

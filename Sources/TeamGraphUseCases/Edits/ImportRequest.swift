@@ -33,9 +33,8 @@ public struct ImportRequest: UseCaseRequest {
         let network = try OpenNetworkRequest(source: .file(file)).run()
         let info = EditInfo(date: date ?? .today(), author: author, reason: reason)
         do {
-            let store = try Store.open(store, mode: .create)
-            let summary = try store.importNetwork(network, source: file.path, info: info)
-            return ImportResult(summary: summary, store: store.path, date: info.date)
+            let summary = try Store.importNetwork(network, into: store, source: file.path, info: info)
+            return ImportResult(summary: summary, store: store, date: info.date)
         } catch {
             throw .store(error)
         }
