@@ -28,10 +28,11 @@ let package = Package(
         .target(name: "TeamGraph"),
         .target(
             name: "TeamGraphIO", dependencies: ["TeamGraph", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "TeamGraphHistory", dependencies: ["TeamGraph"]),
         .target(
             name: "TeamGraphStore",
             dependencies: [
-                "TeamGraph", "TeamGraphIO", .product(name: "GRDB", package: "GRDB.swift"),
+                "TeamGraph", "TeamGraphIO", "TeamGraphHistory", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),

@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import TeamGraphHistory
 
 /// A prepared SQLite statement used directly, for the loops over a million rows where going
 /// through rows and values would cost more than the work itself.

@@ -1,5 +1,6 @@
 import GRDB
 import TeamGraph
+import TeamGraphHistory
 
 extension Store {
     /// The network as it was at the end of `day`: every change effective on or before that day
@@ -7,7 +8,7 @@ extension Store {
     ///
     /// Pass today for the current network (changes recorded with a future date are not applied yet).
     ///
-    /// - Throws: ``StoreError/refused(_:)`` when the store is empty or begins after `day`.
+    /// - Throws: `StoreError.refused(_:)` when the store is empty or begins after `day`.
     /// - Complexity: O(n + c) for n people and c changes effective after `day`.
     public func network(asOf day: Day) throws(StoreError) -> Network {
         try read { db in try Store.snapshot(db, asOf: day, file: path).network() }
@@ -20,7 +21,7 @@ extension Store {
 
     /// The tables as of the end of `day` (nil: the latest state), with who existed then.
     ///
-    /// - Throws: ``StoreError/damaged(_:)`` when a row read breaks the store's rules.
+    /// - Throws: `StoreError.damaged(_:)` when a row read breaks the store's rules.
     static func snapshot(_ db: Database, asOf day: Day?, file: String) throws -> Snapshot {
         var damage = StoreDamage(file: file)
         let snapshot = try snapshot(db, asOf: day, damage: &damage)

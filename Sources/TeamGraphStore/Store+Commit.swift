@@ -1,5 +1,6 @@
 import GRDB
 import TeamGraph
+import TeamGraphHistory
 
 /// What one write recorded.
 struct CommitCounts {

@@ -1,5 +1,6 @@
 import GRDB
 import TeamGraph
+import TeamGraphHistory
 
 extension Store {
     /// Applies one edit, effective on `info.date`, in one transaction: the one entry point of
@@ -8,9 +9,9 @@ extension Store {
     /// The edit reads only what it needs: the people it names, the chain above them (for the
     /// cycle check), a moved person's frontline, and the teams, through indexed queries.
     ///
-    /// - Throws: ``StoreError/refused(_:)`` with the reason when the edit breaks a rule (an unknown
+    /// - Throws: `StoreError.refused(_:)` with the reason when the edit breaks a rule (an unknown
     ///   or empty id, a date before someone existed, a cycle, a later-dated change it would
-    ///   contradict, nothing to change); ``StoreError/damaged(_:)`` when a row it reads is damaged.
+    ///   contradict, nothing to change); `StoreError.damaged(_:)` when a row it reads is damaged.
     ///   Nothing is written then.
     /// - Complexity: O(length of the chains involved + teams), independent of the network's size.
     @discardableResult
@@ -169,7 +170,7 @@ final class SQLiteEditReader: EditReader {
             arguments: [field.rawValue, day.daysSinceEpoch], row: "the latest \(field.rawValue) change")
     }
 
-    func latestChange(team t: Int, field: TeamField, after day: Day) throws -> Day? {
+    func latestChange(team t: Int, field: TeamGraphHistory.TeamField, after day: Day) throws -> Day? {
         try Store.fetchDay(
             db, file: file, "SELECT max(effective) FROM change WHERE team = ? AND field = ? AND effective > ?",
             arguments: [t, field.rawValue, day.daysSinceEpoch], row: "the latest team \(field.rawValue) change")

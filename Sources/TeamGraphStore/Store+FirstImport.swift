@@ -1,5 +1,6 @@
 import GRDB
 import TeamGraph
+import TeamGraphHistory
 import TeamGraphIO
 
 extension Store {

@@ -1,35 +1,11 @@
 import GRDB
 import TeamGraph
-
-/// One recorded change of one field, with its audit data.
-public struct ChangeRecord: Sendable, Hashable {
-    /// The day the change takes effect.
-    public var date: Day
-    /// When it was recorded (ISO 8601, UTC).
-    public var recorded: String
-    /// Who recorded it.
-    public var author: String
-    /// Why.
-    public var reason: String
-    /// The edit that made it: `import`, `add`, `assign`, `move`, `move-alone`, `set`, `team-add`, ...
-    public var kind: String
-    /// The person changed, if the change is about a person.
-    public var person: String?
-    /// The team changed, if the change is about a team.
-    public var team: String?
-    /// The field: `added`, `name`, `sponsor`, `owner`, `role`, `team`, `joined`, `status`, `lead`,
-    /// or `extra:KEY`.
-    public var field: String
-    /// The value before (empty for none).
-    public var old: String
-    /// The value after (empty for none).
-    public var new: String
-}
+import TeamGraphHistory
 
 extension Store {
     /// Every change to one person, oldest first: when they were added, then each field change.
     ///
-    /// - Throws: ``StoreError/refused(_:)`` when there is no such person.
+    /// - Throws: `StoreError.refused(_:)` when there is no such person.
     public func history(of id: String) throws(StoreError) -> [ChangeRecord] {
         try read { db in
             guard let i = try Store.personIndex(db, id) else {
@@ -77,7 +53,7 @@ extension Store {
     /// The change records a query selects (columns: effective, recorded, author, reason, kind,
     /// person id, team id, field, old, new, batch id, change seq).
     ///
-    /// - Throws: ``StoreError/damaged(_:)`` for an effective day out of range, naming every such row.
+    /// - Throws: `StoreError.damaged(_:)` for an effective day out of range, naming every such row.
     static func records(_ db: Database, file: String, _ sql: String, _ arguments: [Int64]) throws -> [ChangeRecord] {
         let statement = try RawStatement(db, sql)
         for (k, value) in arguments.enumerated() { statement.bind(Int32(k + 1), value) }

@@ -1,31 +1,6 @@
 import GRDB
 import TeamGraph
-
-/// What an import recorded.
-public struct ImportSummary: Sendable, Hashable {
-    /// Whether this was the first import into an empty store (no changes are recorded then).
-    public var initial: Bool
-    /// The number of people in the imported network.
-    public var people: Int
-    /// People who were not in the store before.
-    public var added: Int
-    /// People in the store but missing from the file, now recorded as `left`.
-    public var left: Int
-    /// Field changes recorded (a person who left counts one, the status change).
-    public var changes: Int
-    /// Whether anything was written: false when the file held nothing new (no trace is left then).
-    public var recorded: Bool
-
-    /// Creates a summary.
-    public init(initial: Bool, people: Int, added: Int, left: Int, changes: Int, recorded: Bool = true) {
-        self.initial = initial
-        self.people = people
-        self.added = added
-        self.left = left
-        self.changes = changes
-        self.recorded = recorded
-    }
-}
+import TeamGraphHistory
 
 extension Store {
     /// Imports a validated network in one transaction.
@@ -36,7 +11,7 @@ extension Store {
     /// changed field (name, sponsor, owner, role, team, joined, status, extra columns, team names
     /// and leads) becomes a change. Importing the same network again records nothing.
     ///
-    /// - Throws: ``StoreError/refused(_:)`` when `info.date` is before the latest recorded change
+    /// - Throws: `StoreError.refused(_:)` when `info.date` is before the latest recorded change
     ///   (an import cannot rewrite later history).
     /// - Complexity: O(n) rows written on a first import; O(n) compared and only the differences
     ///   written afterwards.
@@ -79,7 +54,7 @@ extension Store {
             throw StoreError.refused(.importBeforeLatestChange(latest: latest, date: info.date))
         }
         let old = try StoreState.read(db, file: file)
-        let (new, left) = Store.merged(old, with: network)
+        let (new, left) = StoreState.merged(old, with: network)
         let counts = try Store.commit(
             db, old: old, new: new, kind: "import", info: info, source: source)
         if counts.added == 0 && counts.changes == 0 && counts.teamsAdded == 0 {

@@ -1,5 +1,6 @@
 import GRDB
 import TeamGraph
+import TeamGraphHistory
 
 extension Store {
     /// Problems SQLite finds in the file (`PRAGMA integrity_check` and `foreign_key_check`);
@@ -53,8 +54,8 @@ extension Store {
     /// The network as of `day` as a table of people, checked by the core's validation (ids,
     /// references, cycles), so `validate --db` reports what `validate FILE` would.
     ///
-    /// - Throws: ``StoreError/damaged(_:)`` listing every problem of ``damage(asOf:)`` when the
-    ///   store is damaged; ``StoreError/invalid(_:)`` with every problem the core finds.
+    /// - Throws: `StoreError.damaged(_:)` listing every problem of ``damage(asOf:)`` when the
+    ///   store is damaged; `StoreError.invalid(_:)` with every problem the core finds.
     public func validatedNetwork(asOf day: Day) throws(StoreError) -> Network {
         let (problems, checked) = try check(asOf: day)
         guard problems.isEmpty else { throw StoreError.damaged(InvalidInput(problems: problems)) }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TeamGraph
+import TeamGraphHistory
 
 #if canImport(Glibc)
     import Glibc
@@ -127,12 +128,12 @@ extension Store {
     /// killed in its first milliseconds leaves), counts as new. The schema is created in one
     /// transaction, so processes creating the same store at once wait for each other and one
     /// creates it. A store that cannot be written (read-only file, directory or file system) opens
-    /// for reading; opening it for writing is refused with ``StoreError/readOnly(path:_:)``.
+    /// for reading; opening it for writing is refused with `StoreError.readOnly(path:_:)`.
     ///
-    /// - Throws: ``StoreError/noStore(path:file:)`` for a missing, empty or blank file (unless
-    ///   creating); ``StoreError/notAStore(path:_:)`` for a directory, a
-    ///   FIFO or a device, a non-store file or a newer schema; ``StoreError/readOnly(path:_:)`` when
-    ///   writing is asked for and impossible; ``StoreError/database(_:)`` when SQLite fails.
+    /// - Throws: `StoreError.noStore(path:file:)` for a missing, empty or blank file (unless
+    ///   creating); `StoreError.notAStore(path:_:)` for a directory, a
+    ///   FIFO or a device, a non-store file or a newer schema; `StoreError.readOnly(path:_:)` when
+    ///   writing is asked for and impossible; `StoreError.database(_:)` when SQLite fails.
     public static func open(_ path: String, mode: Mode) throws(StoreError) -> Store {
         let file = try StoreFile.inspect(path)
         switch file.kind {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TeamGraph
+@_exported import TeamGraphHistory
 
 /// The network and its full history in one SQLite file: the current state of every person and team,
 /// plus every change with its effective date, author and reason.
@@ -39,7 +40,7 @@ public struct Store: Sendable {
     }
 
     /// Runs `body` in one immediate write transaction (the write lock is taken before anything is
-    /// read, so another process cannot write in between), mapping every error to ``StoreError``.
+    /// read, so another process cannot write in between), mapping every error to `StoreError`.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         try requireWritable()
         do {
@@ -56,7 +57,7 @@ public struct Store: Sendable {
         }
     }
 
-    /// Runs `body` in one read transaction (a consistent snapshot), mapping errors to ``StoreError``.
+    /// Runs `body` in one read transaction (a consistent snapshot), mapping errors to `StoreError`.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.read { db in try body(db) }
@@ -84,3 +85,5 @@ func recordedNow() -> String {
     formatter.formatOptions = [.withInternetDateTime]
     return formatter.string(from: Date())
 }
+
+extension Store: HistoryStorage {}

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TeamGraphHistory
 
 #if canImport(Glibc)
     import Glibc
@@ -53,9 +54,9 @@ struct StoreFile {
 
     /// Inspects `path`.
     ///
-    /// - Throws: ``StoreError/notAStore(path:_:)`` for a directory, a FIFO, a device or a socket (never
+    /// - Throws: `StoreError.notAStore(path:_:)` for a directory, a FIFO, a device or a socket (never
     ///   opened, so never waited on), an unreadable file, a file that is not SQLite, an SQLite
-    ///   database of another application, or a newer schema; ``StoreError/readOnly(path:_:)`` for a
+    ///   database of another application, or a newer schema; `StoreError.readOnly(path:_:)` for a
     ///   store that holds unmerged writes SQLite cannot read without writing.
     static func inspect(_ path: String) throws(StoreError) -> StoreFile {
         let (exists, info, error) = status(path)

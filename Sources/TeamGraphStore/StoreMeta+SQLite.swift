@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TeamGraph
+import TeamGraphHistory
 
 extension StoreMeta {
     /// Reads the metadata row (the defaults when there is none).

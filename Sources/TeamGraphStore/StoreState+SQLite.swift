@@ -1,8 +1,9 @@
 import GRDB
 import TeamGraph
+import TeamGraphHistory
 
 extension StoreState {
-    /// Reads both tables and the metadata, throwing ``StoreError/damaged(_:)`` when a row breaks
+    /// Reads both tables and the metadata, throwing `StoreError.damaged(_:)` when a row breaks
     /// the store's rules (see ``read(_:damage:)``).
     static func read(_ db: Database, file: String) throws -> StoreState {
         var damage = StoreDamage(file: file)

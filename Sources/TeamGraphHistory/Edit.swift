@@ -1,6 +1,6 @@
 import TeamGraph
 
-/// One edit of a store: a case per edit kind, applied through ``Store/apply(_:info:)``.
+/// One edit of a store: a case per edit kind, applied through `Store.apply(_:info:)`.
 ///
 /// To add an edit kind: a case here (with its ``kind`` text), its rule in
 /// `EditRules.apply(_:)` (the compiler asks for both), and a command or request that builds it.
@@ -94,4 +94,11 @@ public struct EditSummary: Sendable, Hashable {
     public var added: Int
     /// The number of teams added (by `team add`, or a `team` value new to implied teams).
     public var teamsAdded: Int
+
+    /// Creates the value, every field given.
+    package init(changes: Int, added: Int, teamsAdded: Int) {
+        self.changes = changes
+        self.added = added
+        self.teamsAdded = teamsAdded
+    }
 }

@@ -67,7 +67,7 @@ public enum ChangedField: Sendable, Hashable {
     case teamExtra(String)
 
     /// The prefix of an extra field's column text.
-    static let extraPrefix = "extra:"
+    package static let extraPrefix = "extra:"
 
     /// The text stored in `change.field`.
     public var column: String {
@@ -103,8 +103,8 @@ public enum ChangedField: Sendable, Hashable {
 
 /// One field's change: the field, and its value before and after as stored in `change.old` and
 /// `change.new` (ids for references, `YYYY-MM-DD` for days, empty for none).
-struct FieldChange: Hashable {
-    var field: ChangedField
-    var old: String
-    var new: String
+package struct FieldChange: Hashable {
+    package var field: ChangedField
+    package var old: String
+    package var new: String
 }

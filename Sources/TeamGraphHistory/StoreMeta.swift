@@ -3,19 +3,24 @@ import TeamGraph
 
 /// What the store keeps about the shape of the files it was given, so nothing is lost writing back:
 /// extra column names, whether teams were defined, and the original column layouts.
-struct StoreMeta: Codable, Equatable {
-    var extraKeys: [String] = []
-    var teamExtraKeys: [String] = []
-    var teamsDefined = false
-    var layoutColumns: [String] = []
-    var layoutHeaders: [String] = []
-    var teamLayoutColumns: [String] = []
-    var teamLayoutHeaders: [String] = []
+package struct StoreMeta: Codable, Equatable {
+    /// The empty value.
+    package init() {}
 
-    static let key = "network"
+    package var extraKeys: [String] = []
+    package var teamExtraKeys: [String] = []
+    package var teamsDefined = false
+    package var layoutColumns: [String] = []
+    package var layoutHeaders: [String] = []
+    package var teamLayoutColumns: [String] = []
+    package var teamLayoutHeaders: [String] = []
+
+    package static let key = "network"
 
     /// Remembers a file's layout, its extra columns named by key so they survive key renumbering.
-    static func encode<Known>(_ layout: ColumnLayout<Known>, keys: [String]) -> (columns: [String], headers: [String]) {
+    package static func encode<Known>(_ layout: ColumnLayout<Known>, keys: [String]) -> (
+        columns: [String], headers: [String]
+    ) {
         let columns = layout.columns.map { column -> String in
             switch column {
             case .field(let field): "f:" + field.rawValue
@@ -26,7 +31,7 @@ struct StoreMeta: Codable, Equatable {
     }
 
     /// A layout for `keys`, from remembered columns; keys the remembered layout lacks are appended.
-    static func decode<Known>(columns: [String], headers: [String], keys: [String]) -> ColumnLayout<Known> {
+    package static func decode<Known>(columns: [String], headers: [String], keys: [String]) -> ColumnLayout<Known> {
         if columns.isEmpty { return ColumnLayout() }
         var result = ColumnLayout<Known>()
         var used = Set<String>()
@@ -49,11 +54,11 @@ struct StoreMeta: Codable, Equatable {
         return result
     }
 
-    func peopleLayout() -> ColumnLayout<Field> {
+    package func peopleLayout() -> ColumnLayout<Field> {
         StoreMeta.decode(columns: layoutColumns, headers: layoutHeaders, keys: extraKeys)
     }
 
-    func teamsLayout() -> ColumnLayout<TeamGraph.TeamField> {
+    package func teamsLayout() -> ColumnLayout<TeamGraph.TeamField> {
         StoreMeta.decode(columns: teamLayoutColumns, headers: teamLayoutHeaders, keys: teamExtraKeys)
     }
 }

@@ -1,23 +1,33 @@
 import TeamGraph
 
 /// One change row as undo reads it: what it is about, its field's text and old value.
-struct UndoRow {
+package struct UndoRow {
     /// The row's `seq` (damage reports name it).
-    var seq: Int64
-    var person: Int64?
-    var team: Int64?
+    package var seq: Int64
+    package var person: Int64?
+    package var team: Int64?
     /// The `change.field` text.
-    var field: String
-    var old: String
+    package var field: String
+    package var old: String
     /// For references, the index of the person or team the old value names (nil when it names none).
-    var oldReference: Int64?
+    package var oldReference: Int64?
+
+    /// Creates the value, every field given.
+    package init(seq: Int64, person: Int64?, team: Int64?, field: String, old: String, oldReference: Int64?) {
+        self.seq = seq
+        self.person = person
+        self.team = team
+        self.field = field
+        self.old = old
+        self.oldReference = oldReference
+    }
 }
 
 extension StoreState {
     /// Restores the old value of one change. A change row that breaks the rules (a person or team
     /// out of range, an unknown field, an old value that is not a person, team, day or status) is
     /// recorded in `damage` and skipped.
-    mutating func undo(
+    package mutating func undo(
         _ change: UndoRow, extraIndex: [String: Int], teamExtraIndex: [String: Int], damage: inout StoreDamage
     ) {
         let field = change.field

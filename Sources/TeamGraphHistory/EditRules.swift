@@ -3,9 +3,9 @@ import TeamGraph
 /// The rules of the edits, in pure Swift: which people and teams an edit touches, what it refuses
 /// (unknown ids, dates before someone existed, cycles, contradicting later changes), and the rows
 /// after it. Reads go through an ``EditReader``: only the rows the edit needs.
-struct EditRules<Reader: EditReader> {
-    let reader: Reader
-    let info: EditInfo
+package struct EditRules<Reader: EditReader> {
+    package let reader: Reader
+    package let info: EditInfo
     private var meta: StoreMeta
     private let oldMeta: StoreMeta
     /// Every team, read when the edit names one (nil until then).
@@ -18,7 +18,7 @@ struct EditRules<Reader: EditReader> {
     private var changed: [Int: PersonRow] = [:]
     private var order: [Int] = []
 
-    init(reader: Reader, info: EditInfo) throws {
+    package init(reader: Reader, info: EditInfo) throws {
         self.reader = reader
         self.info = info
         meta = try reader.meta()
@@ -39,7 +39,7 @@ struct EditRules<Reader: EditReader> {
     /// Applies `edit`, returning the rows to write.
     ///
     /// - Throws: ``StoreError/refused(_:)`` with the ``StoreRefusal`` when the edit breaks a rule.
-    mutating func apply(_ edit: Edit) throws -> ChangeSet {
+    package mutating func apply(_ edit: Edit) throws -> ChangeSet {
         if case .set(_, let update) = edit, update.isEmpty {
             throw StoreError.refused(.nothingToSet)
         }
@@ -145,7 +145,7 @@ struct EditRules<Reader: EditReader> {
     }
 
     /// The id of the person at `i`.
-    mutating func personID(_ i: Int32) throws -> String { try row(Int(i)).id }
+    package mutating func personID(_ i: Int32) throws -> String { try row(Int(i)).id }
 
     private mutating func differs(_ field: PersonField, _ a: PersonRow, _ b: PersonRow) throws -> Bool {
         let (teams, reader) = (self.teams, self.reader)

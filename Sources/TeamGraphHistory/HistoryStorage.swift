@@ -3,13 +3,13 @@ import TeamGraph
 /// What a backend of the store offers: one organisation's network and its full history, read as
 /// of any day and changed by imports and edits, each write all or nothing.
 ///
-/// ``Store`` (SQLite through GRDB) is today's backend; the requirements are `async` and the type
+/// `Store` (SQLite through GRDB, in `TeamGraphStore`) is today's backend; the requirements are `async` and the type
 /// `Sendable` so that a server backend (PostgreSQL through postgres-nio) can conform without
 /// blocking a thread. One value holds one organisation: a multi-organisation server opens one per
 /// organisation (a database, or a schema per organisation).
 ///
 /// The history rules (``Edit`` and how it applies, undo, the field vocabulary ``ChangedField``)
-/// live in pure Swift under `Sources/TeamGraphStore/History/`; a backend answers their reads
+/// live in this module, pure Swift with no database (`Sources/TeamGraphHistory/`); a backend answers their reads
 /// (`EditReader`: rows by index or id, a frontline, the latest later change of a field) and writes
 /// their change sets.
 public protocol HistoryStorage: Sendable {
@@ -30,5 +30,3 @@ public protocol HistoryStorage: Sendable {
     /// Every way the store's rows break TeamGraph's rules; empty when it is sound.
     func damage(asOf day: Day) async throws(StoreError) -> [Problem]
 }
-
-extension Store: HistoryStorage {}

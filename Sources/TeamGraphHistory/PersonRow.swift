@@ -2,23 +2,23 @@ import TeamGraph
 
 /// One row of the store's people: a person's fields with references as row indexes (`-1`: none).
 ///
-/// What an edit reads and writes; ``StoreState`` holds the same values column by column.
-struct PersonRow: Hashable, Sendable {
-    var idx: Int
-    var id: String
-    var name: String = ""
-    var sponsor: Int32 = -1
-    var owner: Int32 = -1
-    var role: String = ""
-    var team: Int32 = -1
-    var joined: Day? = nil
-    var status: Status = .active
-    /// One value per extra key of the store (``StoreMeta/extraKeys``).
-    var extras: [String] = []
-    var addedDay: Int32 = 0
+/// What an edit reads and writes; `StoreState` holds the same values column by column.
+package struct PersonRow: Hashable, Sendable {
+    package var idx: Int
+    package var id: String
+    package var name: String = ""
+    package var sponsor: Int32 = -1
+    package var owner: Int32 = -1
+    package var role: String = ""
+    package var team: Int32 = -1
+    package var joined: Day? = nil
+    package var status: Status = .active
+    /// One value per extra key of the store (`StoreMeta.extraKeys`).
+    package var extras: [String] = []
+    package var addedDay: Int32 = 0
 
     /// The parent in `relation`.
-    func parent(_ relation: Relation) -> Int32 {
+    package func parent(_ relation: Relation) -> Int32 {
         switch relation {
         case .sponsor: sponsor
         case .owner: owner
@@ -27,7 +27,7 @@ struct PersonRow: Hashable, Sendable {
 
     /// A field's value as stored in `change.old`/`change.new`; `personID` and `teamID` name the
     /// referenced rows.
-    func text(
+    package func text(
         of field: PersonField, personID: (Int32) throws -> String, teamID: (Int32) throws -> String
     ) rethrows -> String {
         switch field {
@@ -42,7 +42,7 @@ struct PersonRow: Hashable, Sendable {
     }
 
     /// Every field that differs from `old` (known fields, then extras by key), as recorded.
-    func changes(
+    package func changes(
         from old: PersonRow, extraKeys: [String], personID: (Int32) throws -> String, teamID: (Int32) throws -> String
     ) rethrows -> [FieldChange] {
         var result: [FieldChange] = []
@@ -60,20 +60,38 @@ struct PersonRow: Hashable, Sendable {
         }
         return result
     }
+
+    /// Creates the value, every field given.
+    package init(
+        idx: Int, id: String, name: String = "", sponsor: Int32 = -1, owner: Int32 = -1, role: String = "",
+        team: Int32 = -1, joined: Day? = nil, status: Status = .active, extras: [String] = [], addedDay: Int32 = 0
+    ) {
+        self.idx = idx
+        self.id = id
+        self.name = name
+        self.sponsor = sponsor
+        self.owner = owner
+        self.role = role
+        self.team = team
+        self.joined = joined
+        self.status = status
+        self.extras = extras
+        self.addedDay = addedDay
+    }
 }
 
 /// One row of the store's teams.
-struct TeamRow: Hashable, Sendable {
-    var idx: Int
-    var id: String
-    var name: String = ""
-    var lead: Int32 = -1
-    /// One value per team extra key of the store (``StoreMeta/teamExtraKeys``).
-    var extras: [String] = []
-    var addedDay: Int32 = 0
+package struct TeamRow: Hashable, Sendable {
+    package var idx: Int
+    package var id: String
+    package var name: String = ""
+    package var lead: Int32 = -1
+    /// One value per team extra key of the store (`StoreMeta.teamExtraKeys`).
+    package var extras: [String] = []
+    package var addedDay: Int32 = 0
 
     /// A field's value as stored in `change.old`/`change.new`.
-    func text(of field: TeamField, personID: (Int32) throws -> String) rethrows -> String {
+    package func text(of field: TeamField, personID: (Int32) throws -> String) rethrows -> String {
         switch field {
         case .name: name
         case .lead: lead >= 0 ? try personID(lead) : ""
@@ -81,7 +99,7 @@ struct TeamRow: Hashable, Sendable {
     }
 
     /// Every field that differs from `old`, as recorded.
-    func changes(from old: TeamRow, extraKeys: [String], personID: (Int32) throws -> String) rethrows
+    package func changes(from old: TeamRow, extraKeys: [String], personID: (Int32) throws -> String) rethrows
         -> [FieldChange]
     {
         var result: [FieldChange] = []
@@ -95,5 +113,16 @@ struct TeamRow: Hashable, Sendable {
             if a != b { result.append(FieldChange(field: .teamExtra(key), old: a, new: b)) }
         }
         return result
+    }
+
+    /// Creates the value, every field given.
+    package init(idx: Int, id: String, name: String = "", lead: Int32 = -1, extras: [String] = [], addedDay: Int32 = 0)
+    {
+        self.idx = idx
+        self.id = id
+        self.name = name
+        self.lead = lead
+        self.extras = extras
+        self.addedDay = addedDay
     }
 }

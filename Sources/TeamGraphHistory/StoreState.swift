@@ -4,39 +4,39 @@ import TeamGraph
 /// The people and teams tables in memory, column by column, indexed like the tables (`idx`).
 ///
 /// The store's `person` table holds the latest state (every change applied); an as-of read
-/// undoes the changes effective after the day (``Store/network(asOf:)``).
-struct StoreState {
-    var ids: [String] = []
-    var names: [String] = []
-    var roles: [String] = []
-    var sponsors: [Int32] = []
-    var owners: [Int32] = []
-    var teams: [Int32] = []
-    var joined: [Day?] = []
-    var statuses: [Status] = []
+/// undoes the changes effective after the day (`Store.network(asOf:)`).
+package struct StoreState {
+    package var ids: [String] = []
+    package var names: [String] = []
+    package var roles: [String] = []
+    package var sponsors: [Int32] = []
+    package var owners: [Int32] = []
+    package var teams: [Int32] = []
+    package var joined: [Day?] = []
+    package var statuses: [Status] = []
     /// One array per extra key, one entry per person.
-    var extras: [[String]] = []
-    var addedDay: [Int32] = []
+    package var extras: [[String]] = []
+    package var addedDay: [Int32] = []
 
-    var teamIDs: [String] = []
-    var teamNames: [String] = []
-    var teamLeads: [Int32] = []
+    package var teamIDs: [String] = []
+    package var teamNames: [String] = []
+    package var teamLeads: [Int32] = []
     /// Per team, one value per team extra key.
-    var teamExtras: [[String]] = []
-    var teamAddedDay: [Int32] = []
+    package var teamExtras: [[String]] = []
+    package var teamAddedDay: [Int32] = []
 
-    var meta = StoreMeta()
+    package var meta = StoreMeta()
 
-    var count: Int { ids.count }
+    package var count: Int { ids.count }
 
     /// The separator of extra values in the `extras` column (ASCII unit separator).
-    static let extraSeparator: Character = "\u{1F}"
+    package static let extraSeparator: Character = "\u{1F}"
     /// Marks an `extras` value stored as a JSON array: used when a value holds the separator or
     /// starts with this marker, so any text survives.
-    static let jsonMarker: Character = "\u{1E}"
+    package static let jsonMarker: Character = "\u{1E}"
 
     /// Joins extra values for the `extras` column; nil when there are none.
-    static func encodeExtras(_ values: [String]) -> String? {
+    package static func encodeExtras(_ values: [String]) -> String? {
         if values.isEmpty { return nil }
         if values.contains(where: { $0.utf8.contains(0x1F) || $0.utf8.first == 0x1E }) {
             let data = (try? JSONSerialization.data(withJSONObject: values)) ?? Data("[]".utf8)
@@ -46,7 +46,7 @@ struct StoreState {
     }
 
     /// Splits the `extras` column into exactly `count` values.
-    static func decodeExtras(_ text: String, count: Int) -> [String] {
+    package static func decodeExtras(_ text: String, count: Int) -> [String] {
         if count == 0 { return [] }
         var values: [String]
         if text.utf8.first == 0x1E {
@@ -62,7 +62,7 @@ struct StoreState {
         return values
     }
 
-    mutating func reserve(_ n: Int, extraKeys: Int) {
+    package mutating func reserve(_ n: Int, extraKeys: Int) {
         ids.reserveCapacity(n)
         names.reserveCapacity(n)
         roles.reserveCapacity(n)
@@ -79,7 +79,7 @@ struct StoreState {
     /// The network made of the people and teams for which `keep` is true (everyone when nil).
     ///
     /// References to people or teams left out become none.
-    func network(keeping keep: [Bool]?, keepingTeams keepTeams: [Bool]?) -> Network {
+    package func network(keeping keep: [Bool]?, keepingTeams keepTeams: [Bool]?) -> Network {
         var personMap: [Int32]? = nil
         var teamMap: [Int32]? = nil
         var s = self
@@ -135,24 +135,21 @@ struct StoreState {
     }
 
     /// The person at `i` as a row.
-    func personRowValue(_ i: Int) -> PersonRow {
+    package func personRowValue(_ i: Int) -> PersonRow {
         PersonRow(
             idx: i, id: ids[i], name: names[i], sponsor: sponsors[i], owner: owners[i], role: roles[i], team: teams[i],
             joined: joined[i], status: statuses[i], extras: extras.map { $0[i] }, addedDay: addedDay[i])
     }
 
     /// The team at `t` as a row (added day 0 when not known: a state made from a network).
-    func teamRowValue(_ t: Int) -> TeamRow {
+    package func teamRowValue(_ t: Int) -> TeamRow {
         TeamRow(
             idx: t, id: teamIDs[t], name: teamNames[t], lead: teamLeads[t], extras: teamExtras[t],
             addedDay: t < teamAddedDay.count ? teamAddedDay[t] : 0)
     }
 
-}
-
-extension StoreState {
     /// The state of a validated network, as a fresh store would hold it.
-    init(_ network: Network) {
+    package init(_ network: Network) {
         ids = network.ids
         names = network.names
         roles = network.roles
@@ -173,4 +170,9 @@ extension StoreState {
         (meta.teamLayoutColumns, meta.teamLayoutHeaders) = StoreMeta.encode(
             network.teamLayout, keys: network.teamExtraKeys)
     }
+}
+
+extension StoreState {
+    /// The empty value.
+    package init() {}
 }

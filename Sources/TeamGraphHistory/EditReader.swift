@@ -5,7 +5,7 @@ import TeamGraph
 ///
 /// Every method may throw ``StoreError/damaged(_:)`` for a row it reads that breaks the store's
 /// rules, or a database error.
-protocol EditReader {
+package protocol EditReader {
     /// The store file, as given (named by damage reports).
     var file: String { get }
     /// The store's metadata (extra keys, layouts).
@@ -31,15 +31,15 @@ protocol EditReader {
 }
 
 /// What an edit changes, as rows before and after: what a backend writes in one transaction.
-struct ChangeSet {
+package struct ChangeSet {
     /// The metadata before and after.
-    var oldMeta: StoreMeta
-    var meta: StoreMeta
+    package var oldMeta: StoreMeta
+    package var meta: StoreMeta
     /// People touched, in the order touched: new rows (`old` nil) and changed ones.
-    var people: [(old: PersonRow?, new: PersonRow)] = []
+    package var people: [(old: PersonRow?, new: PersonRow)] = []
     /// Every team before, and after (new teams appended); nil when the edit names no team.
-    var oldTeams: [TeamRow]?
-    var teams: [TeamRow]?
+    package var oldTeams: [TeamRow]?
+    package var teams: [TeamRow]?
     /// Every person row read (touched or not), so references can be named without reading again.
-    var known: [Int: PersonRow]
+    package var known: [Int: PersonRow]
 }

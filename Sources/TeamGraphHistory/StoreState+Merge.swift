@@ -1,9 +1,9 @@
 import TeamGraph
 
-extension Store {
+extension StoreState {
     /// The store state after importing `network` over `old`: the file's people and teams as given,
     /// new ones appended, people missing from the file marked `left`, extra keys united.
-    static func merged(_ old: StoreState, with network: Network) -> (StoreState, left: Int) {
+    package static func merged(_ old: StoreState, with network: Network) -> (StoreState, left: Int) {
         var new = old
         // Extra keys: the store's, then the file's new ones.
         var keyIndex: [String: Int] = [:]

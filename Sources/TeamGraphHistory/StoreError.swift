@@ -60,7 +60,7 @@ public enum NoStoreFile: String, Sendable, Hashable, CaseIterable {
 
 /// Why a store cannot be written.
 public enum ReadOnlyReason: Sendable, Hashable {
-    /// The store was opened with ``Store/Mode/readOnly``.
+    /// The store was opened with `Store.Mode.readOnly`.
     case openedReadOnly
     /// The store cannot be written; the text is the file system's reason (a read-only file,
     /// directory or file system).
