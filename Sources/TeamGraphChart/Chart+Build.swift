@@ -167,7 +167,8 @@ struct ChartGraphBuilder {
         let i = Int(person)
         let id = network.ids[i]
         let name = network.names[i].isEmpty ? id : network.names[i]
-        var classes = ["person", network.statuses[i].description]
+        let status = shownStatus(person)
+        var classes = ["person", status.description]
         var lines = [GraphvizText.truncated(name, limit: 32)]
         if !network.roles[i].isEmpty { lines.append(GraphvizText.truncated(network.roles[i], limit: 32)) }
         lines.append(countsLine(person, relation: chart.relation))
@@ -211,7 +212,10 @@ struct ChartGraphBuilder {
         var tooltip = ["\(name) (\(id))"]
         if !network.roles[i].isEmpty { tooltip.append("role: \(network.roles[i])") }
         if t >= 0 { tooltip.append("team: \(network.teamLabel(Int(t)))") }
-        tooltip.append("status: \(network.statuses[i])" + (network.joined[i].map { ", joined \($0)" } ?? ""))
+        let recorded = network.statuses[i]
+        tooltip.append(
+            "status: \(recorded)" + (status != recorded ? " (a newcomer by join date)" : "")
+                + (network.joined[i].map { ", joined \($0)" } ?? ""))
         for relation in [Relation.sponsor, .owner] {
             let parent = network.forest(relation).parents[i]
             tooltip.append("\(relation.rawValue): " + (parent >= 0 ? network.label(parent) : "none"))
@@ -343,6 +347,15 @@ struct ChartGraphBuilder {
 
     // MARK: Colours and legend
 
+    /// The status a card shows: `newcomer` for whoever ``Network/isNewcomer(_:options:)`` says is
+    /// one (as `stats` and `gaps` count them), else the recorded status.
+    func shownStatus(_ person: Int32) -> Status {
+        if let options = chart.statusOptions ?? chart.gapOptions, network.isNewcomer(person, options: options) {
+            return .newcomer
+        }
+        return network.statuses[Int(person)]
+    }
+
     /// The fill colour of each drawn person and the legend entries that explain them.
     struct Fills {
         var entries: [(label: String, color: String, key: String, count: Int)]
@@ -359,7 +372,7 @@ struct ChartGraphBuilder {
         case .status:
             var counts = [Int](repeating: 0, count: Status.allCases.count)
             for person in selection.people {
-                let status = network.statuses[Int(person)]
+                let status = shownStatus(person)
                 counts[Int(status.rawValue)] += 1
                 fills.colorOfPerson[person] = ChartPalette.fill(status)
             }

@@ -30,6 +30,10 @@ public struct Chart: Sendable, Hashable {
     public var coloring: ChartColoring
     /// Mark the coverage gaps found with these options; `nil` draws no gap marks.
     public var gapOptions: AnalysisOptions?
+    /// The day and newcomer window that decide who shows as a newcomer, as `stats` and `gaps`
+    /// count them (a person `active` who joined in the window is filled, counted and classed as a
+    /// newcomer); `nil`: ``gapOptions``, or the statuses as recorded when that is `nil` too.
+    public var statusOptions: AnalysisOptions?
     /// Changes between two dates to mark (`render --diff`); `nil` for none.
     public var changes: ChartChanges?
     /// The most nodes drawn; above it the deepest and largest branches collapse into `more` nodes.
@@ -72,6 +76,7 @@ public struct Chart: Sendable, Hashable {
         self.groupTeams = groupTeams
         self.coloring = coloring
         self.gapOptions = gapOptions
+        self.statusOptions = nil
         self.changes = nil
         self.maxNodes = maxNodes
         self.expand = []

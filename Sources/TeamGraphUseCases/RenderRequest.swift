@@ -45,13 +45,16 @@ public struct RenderRequest: UseCaseRequest {
         if let depth = chart.depth, depth < 0 { throw .badRequest(.depth, .tooSmall(depth, minimum: 0)) }
         guard chart.maxNodes >= 1 else { throw .badRequest(.maxNodes, .tooSmall(chart.maxNodes, minimum: 1)) }
         try input.settings.validate()
-        if diff != nil && input.settings.asOf != nil { throw .conflicting(.diff, .asOf) }
     }
 
     /// The chart ready to draw, and the warnings to give before drawing it.
     public func run() throws(UseCaseError) -> RenderPlan {
         try validate()
-        let options = try input.settings.options()
+        // A diff chart draws the network at its second date: newcomers and gaps are judged
+        // there unless another day is given.
+        var settings = input.settings
+        if let diff, settings.asOf == nil { settings.asOf = diff.to }
+        let options = try settings.options()
         var network: Network
         var changes: (diff: NetworkDiff, ids: [[String]])?
         if let diff {
@@ -71,6 +74,7 @@ public struct RenderRequest: UseCaseRequest {
         network = try input.settings.scoped(network)
         var chart = chart
         chart.gapOptions = markGaps ? options : nil
+        chart.statusOptions = options
         if let changes {
             chart.changes = Self.chartChanges(changes.diff, ids: changes.ids, in: network)
         }

@@ -75,7 +75,7 @@ struct RenderCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "With --db: draw the network at TO marking who joined, moved or changed owner since FROM, and who left (faded).",
+            "With --db: draw the network at TO marking who joined, moved or changed owner since FROM, and who left (faded); newcomers and gaps are judged at TO unless --as-of says another day.",
             valueName: "FROM..TO"))
     var diff: Checked<DayRange>?
 

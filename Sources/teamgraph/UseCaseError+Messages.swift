@@ -77,8 +77,6 @@ extension UseCaseError {
             case .missing:
                 return parameter == .store ? "no store: give --db FILE or set TEAMGRAPH_DB" : "give \(parameter.flag)"
             }
-        case .conflicting(.diff, .asOf):
-            return "--diff draws the network at its second date; leave out --as-of"
         case .conflicting(let a, let b):
             return "give \(a.flag) or \(b.flag), not both"
         case .notFound(let person, _):

@@ -36,6 +36,30 @@ import Testing
         #expect(try svg.groups("more").isEmpty)
     }
 
+    @Test func statusColoursLegendAndClassesCountNewcomersAsStatsDoes() throws {
+        let network = try ChartTestSupport.sample()
+        let newcomers = network.stats(options: asOf).newcomers
+        let recorded = network.statuses.count { $0 == .newcomer }
+        #expect(newcomers > recorded, "the sample has newcomers by join date")
+        var chart = Chart()
+        chart.statusOptions = asOf
+        let svg = try ParsedSVG(chart.render(network).data)
+        let people = try svg.groups("person")
+        let shown = people.filter { ParsedSVG.classes($0).contains("newcomer") }
+        #expect(shown.count == newcomers)
+        for group in shown {
+            let id = try #require(ParsedSVG.id(group))
+            let person = try #require(network.index(of: id))
+            #expect(network.isNewcomer(person, options: asOf))
+            #expect(group.description.contains(#"fill="\#(ChartPalette.fill(.newcomer))""#))
+        }
+        let legend = try svg.groups("legend-status").flatMap { try ParsedSVG.texts($0) }
+        #expect(legend.contains("newcomer · \(newcomers)"))
+        // With no day to judge by, the recorded statuses are shown.
+        let plain = try ParsedSVG(Chart().render(network).data)
+        #expect(try plain.groups("person").count { ParsedSVG.classes($0).contains("newcomer") } == recorded)
+    }
+
     @Test func cardsShowCountsOfTheRelationDrawn() throws {
         let network = try ChartTestSupport.sample()
         let m002 = try #require(network.index(of: "M002"))

@@ -15,12 +15,18 @@ import Testing
         return result
     }
 
-    @Test func joinedMovedOwnerChangedAndLeftAreMarked() throws {
+    /// A new store in a directory of its own, holding the base network from 2026-01-01.
+    func baseStore() throws -> (directory: URL, db: String) {
         let dir = temporaryDirectory()
         let db = dir.appendingPathComponent("org.teamgraph").path
         let people = dir.appendingPathComponent("people.csv")
         try Data(baseCSV.utf8).write(to: people)
         #expect(try teamgraph(["import", people.path, "--db", db, "--date", "2026-01-01"]).status == 0)
+        return (dir, db)
+    }
+
+    @Test func joinedMovedOwnerChangedAndLeftAreMarked() throws {
+        let (dir, db) = try baseStore()
         #expect(
             try teamgraph([
                 "add", "E", "--name", "Eve", "--sponsor", "C", "--owner", "C", "--db", db, "--date", "2026-02-01",
@@ -44,6 +50,29 @@ import Testing
         #expect(svg.contains("Director"))
         #expect(!svg.contains("CEO"))
         #expect(svg.replacing("&#45;", with: "-").contains("2026-01-15 → 2026-03-31"))
+    }
+
+    @Test func newcomersAreJudgedAtTheSecondDateOrTheAsOfDay() throws {
+        let (dir, db) = try baseStore()
+        #expect(
+            try teamgraph(["add", "N", "--name", "Nia", "--sponsor", "C", "--db", db, "--date", "2026-03-20"]).status
+                == 0)
+        let output = dir.appendingPathComponent("diff.svg").path
+        // Joined 2026-03-20, active: a newcomer at 2026-03-31 (30 days), not at 2026-06-30.
+        let atTo = try teamgraph([
+            "render", "--db", db, "--diff", "2026-01-15..2026-03-31", "--mark-gaps", "-o", output,
+        ])
+        #expect(atTo.status == 0, "\(atTo.error)")
+        var marks = classes(try String(contentsOfFile: output, encoding: .utf8))
+        #expect(marks["N"]?.isSuperset(of: ["newcomer", "diff-joined", "gap", "gap-unowned-newcomer"]) == true)
+        let later = try teamgraph([
+            "render", "--db", db, "--diff", "2026-01-15..2026-03-31", "--as-of", "2026-06-30", "-o", output,
+        ])
+        #expect(later.status == 0, "\(later.error)")
+        marks = classes(try String(contentsOfFile: output, encoding: .utf8))
+        #expect(marks["N"]?.contains("active") == true)
+        #expect(marks["N"]?.contains("newcomer") == false)
+        #expect(marks["N"]?.contains("diff-joined") == true)
     }
 
     @Test func diffNeedsAStoreAndTwoDates() throws {

@@ -104,7 +104,7 @@ import Testing
         #expect {
             try RenderRequest(input: sample, diff: DayRange(parsing: "2026-01-01..2026-06-30")).run()
         } throws: { error in
-            guard case .conflicting(.diff, .asOf) = error as? UseCaseError else { return false }
+            guard case .badRequest(.store, .missing) = error as? UseCaseError else { return false }
             return true
         }
     }
