@@ -26,9 +26,10 @@ extension Chart {
     /// - Throws: ``ChartError`` for bad chart options or when Graphviz fails.
     public func render(_ network: Network, format: ChartFormat = .svg) throws(ChartError) -> RenderedChart {
         let (graph, selection, engine) = try laidOut(network, format: format)
-        let data = try Self.outOfMemoryNamed(people: selection.nodeCount) { () throws(ChartError) in
+        var data = try Self.outOfMemoryNamed(people: selection.nodeCount) { () throws(ChartError) in
             try GraphvizRenderer.render(graph, format: format)
         }
+        if format == .svg { data = SVGFitting.fitted(data) }
         return RenderedChart(
             data: data, selection: selection, engine: engine, note: collapseNote(for: selection, in: network))
     }
@@ -40,13 +41,16 @@ extension Chart {
     {
         let (graph, selection, engine) = try laidOut(network, format: format)
         if GraphvizRenderer.canStream(graph, format: format) {
+            let start = lseek(descriptor, 0, SEEK_CUR)
             try Self.outOfMemoryNamed(people: selection.nodeCount) { () throws(ChartError) in
                 try GraphvizRenderer.render(graph, format: format, into: descriptor)
             }
+            if format == .svg && start >= 0 { SVGFitting.fit(descriptor: descriptor, from: start) }
         } else {
-            let data = try Self.outOfMemoryNamed(people: selection.nodeCount) { () throws(ChartError) in
+            var data = try Self.outOfMemoryNamed(people: selection.nodeCount) { () throws(ChartError) in
                 try GraphvizRenderer.render(graph, format: format)
             }
+            if format == .svg { data = SVGFitting.fitted(data) }
             var offset = 0
             while offset < data.count {
                 let written = data[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }

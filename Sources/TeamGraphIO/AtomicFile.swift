@@ -103,11 +103,12 @@ private struct Temporary {
         #endif
     }()
 
-    /// Opens an unnamed temporary in `directory`, or a named one where that is not supported.
+    /// Opens an unnamed temporary in `directory`, or a named one where that is not supported; open
+    /// for reading too, so that a writer can patch what it wrote (an SVG header, `SVGFitting`).
     init(directory: Int32, fail: (Int32) -> OutputError) throws {
         self.directory = directory
         if let flag = Self.unnamedFlag {
-            let unnamed = openat(directory, ".", flag | O_WRONLY | O_CLOEXEC, 0o666)
+            let unnamed = openat(directory, ".", flag | O_RDWR | O_CLOEXEC, 0o666)
             if unnamed >= 0 {
                 descriptor = unnamed
                 return
@@ -118,7 +119,7 @@ private struct Temporary {
         }
         var named: Int32 = -1
         (nameBytes, slot) = try Temporary.freshName(in: directory, fail: fail) { name in
-            named = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            named = openat(directory, name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             return named >= 0
         }
         descriptor = named

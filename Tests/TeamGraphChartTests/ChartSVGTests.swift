@@ -166,12 +166,44 @@ import Testing
         #expect(ranks.count == 10)
         func width(_ chart: Chart) throws -> Double {
             let text = String(decoding: try chart.render(network).data, as: UTF8.self)
-            let match = try #require(text.firstMatch(of: /<svg width="([0-9.]+)pt"/))
+            let match = try #require(text.firstMatch(of: #/viewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) /#))
             return try #require(Double(match.1))
         }
         let stacked = try width(Chart())
         let oneRow = try width(Chart(leafStackThreshold: Int.max))
         #expect(stacked < oneRow / 2, "stacked \(stacked)pt, one row \(oneRow)pt")
+    }
+
+    @Test func theSVGOpensFittedToTheWindow() throws {
+        let network = try ChartTestSupport.sample()
+        for engine in [ChartEngine.dot, .tree] {
+            let text = String(decoding: try Chart(engine: engine).render(network).data, as: UTF8.self)
+            let tag = try #require(text.firstMatch(of: /<svg [^>]*>/)).output
+            #expect(tag.contains(#"width="100%""#), "\(engine): \(tag)")
+            #expect(!tag.contains("height=") && !tag.contains("pt\""), "\(engine): \(tag)")
+            #expect(tag.contains(/viewBox="0.00 0.00 [0-9.]+ [0-9.]+"/), "\(engine): \(tag)")
+            #expect(try ParsedSVG(Array(text.utf8)).groups("person").count == network.count)
+        }
+        // The patch keeps every byte after the start tag where it was.
+        let head = Array(#"<?xml?><svg width="4296pt" height="588pt" viewBox="0 0 1 1">"#.utf8)
+        let fitted = SVGFitting.fitted(head)
+        #expect(fitted.count == head.count)
+        #expect(
+            String(decoding: fitted, as: UTF8.self) == #"<?xml?><svg width="100%""# + String(repeating: " ", count: 17)
+                + #" viewBox="0 0 1 1">"#)
+        #expect(SVGFitting.fitted(Array("not svg".utf8)) == Array("not svg".utf8))
+    }
+
+    @Test func aStreamedSVGFileIsFittedInPlace() throws {
+        let network = try ChartTestSupport.sample()
+        let path = try ChartTestSupport.temporaryDirectory().appendingPathComponent("chart.svg").path
+        let descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC, 0o644)
+        try #require(descriptor >= 0)
+        _ = try Chart(engine: .tree).render(network, format: .svg, into: descriptor)
+        close(descriptor)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(try #require(text.firstMatch(of: /<svg [^>]*>/)).output.contains(#"width="100%""#))
+        #expect(try ParsedSVG(Array(text.utf8)).groups("person").count == network.count)
     }
 
     @Test func rootsUnderAnotherRootAreDrawnOnce() throws {
