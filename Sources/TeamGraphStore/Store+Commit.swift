@@ -70,7 +70,7 @@ final class RowWriter {
     }
 
     /// Rows per statement of ``insertPeople(_:)``: one `sqlite3_step` per row cost more than
-    /// SQLite's own work per row on a first import (Tools/bench-store.sh).
+    /// SQLite's own work per row on a first import (docs/benchmarks.md, issue 9).
     private static let rowsPerInsert = 64
 
     /// Inserts every person of `state` (a first import), added on the batch's day, many rows per
@@ -223,8 +223,7 @@ extension Store {
         if rebuildIndexes {
             // SQLite's sorter sorts runs the size of the page cache, on helper threads, then
             // merges them: small runs fit the processor's caches, and the helpers use the other
-            // cores. 2 MB runs and 4 helpers built both indexes of 1,000,000 people in 0.9 s
-            // instead of 1.4 s with the 64 MB cache (Tools/bench-store.sh).
+            // cores (the comparison and its command are in docs/benchmarks.md, issue 9).
             try db.execute(sql: "PRAGMA cache_size = -2048; PRAGMA threads = 4")
             for index in Store.personIndexes { try db.execute(sql: index.create) }
             try db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = \(Store.cacheSize)")
