@@ -40,7 +40,7 @@ let package = Package(
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
-            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+            providers: [.apt(["libgraphviz-dev", "libcairo2-dev"]), .brew(["graphviz", "cairo"])]
         ),
         .target(name: "TeamGraphChart", dependencies: ["TeamGraph", "TeamGraphLayout", "CGraphviz"]),
         .target(

@@ -12,6 +12,10 @@
 #include <sys/types.h>
 #include <graphviz/graphviz_version.h>
 #include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
+#include <graphviz/gvplugin_device.h>
+#include <cairo/cairo.h>
+#include <cairo/cairo-pdf.h>
 
 /// Object kinds for attribute declarations.
 static const int tg_kind_graph = AGRAPH;
@@ -215,6 +219,33 @@ static inline double tg_text_width(GVC_t *gvc, const char *text, const char *fon
     if (span.layout && span.free_layout) span.free_layout(span.layout);
     *height = size.y;
     return size.x;
+}
+
+/// Adds TeamGraph's `tgcanvas` output device to a context: Graphviz's cairo renderer drawing into
+/// a cairo context the caller made (`tg_render_canvas`), so that one layout can be drawn onto many
+/// pages or bitmap tiles, each translated, scaled and clipped by the caller. The device has no
+/// functions of its own (the cairo renderer then treats the context as a plain canvas and neither
+/// writes nor finishes it), no margin, and 72 units an inch, so the drawing is the laid-out graph
+/// in points with its top left corner at the context's origin.
+static inline void tg_add_canvas_device(GVC_t *gvc) {
+    static gvdevice_engine_t engine = {NULL, NULL, NULL};
+    static gvdevice_features_t features = {GVDEVICE_DOES_TRUECOLOR, {0., 0.}, {0., 0.}, {72., 72.}};
+    static gvplugin_installed_t devices[] = {{0, "tgcanvas:cairo", 0, &engine, &features}, {0, NULL, 0, NULL, NULL}};
+    static gvplugin_api_t apis[] = {{API_device, devices}, {(api_t)0, NULL}};
+    static gvplugin_library_t library = {"teamgraph", apis};
+    gvAddLibrary(gvc, &library);
+}
+
+/// Draws a laid-out graph into a cairo context (see `tg_add_canvas_device`); 0 on success.
+static inline int tg_render_canvas(GVC_t *gvc, Agraph_t *g, cairo_t *cr) {
+    return gvRenderContext(gvc, g, "tgcanvas", cr);
+}
+
+/// The size in points of a laid-out graph's bounding box (without the `pad` around it).
+static inline void tg_bounding_size(Agraph_t *g, double *width, double *height) {
+    boxf box = GD_bb(g);
+    *width = box.UR.x - box.LL.x;
+    *height = box.UR.y - box.LL.y;
 }
 
 /// The Graphviz version string, e.g. "2.43.0".

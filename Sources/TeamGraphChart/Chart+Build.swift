@@ -109,8 +109,9 @@ struct ChartGraphBuilder {
         graph.attributes = attributes
         graph.nodeDefaults = [
             Attribute("shape", "box"), Attribute("style", "rounded,filled"), Attribute("fillcolor", "white"),
-            Attribute("color", "#4d4d4d"), Attribute("fontname", font), Attribute("fontsize", "10"),
-            Attribute("margin", "0.10,0.04"), Attribute("penwidth", "1"),
+            Attribute("color", "#4d4d4d"), Attribute("fontname", font),
+            Attribute("fontsize", GraphvizText.decimal(Chart.cardTextSize)), Attribute("margin", "0.10,0.04"),
+            Attribute("penwidth", "1"),
         ]
         graph.edgeDefaults = [
             Attribute("color", "#7f7f7f"), Attribute("arrowhead", "none"), Attribute("penwidth", "1"),

@@ -16,6 +16,8 @@ public struct RenderedChart: Sendable {
     public var engine: ChartEngine
     /// What to tell the user on standard error when branches were collapsed, else `nil`.
     public var note: String?
+    /// A PNG drawn as tiles (``Chart/bitmapTiles``), row by row; ``data`` is then empty.
+    public var tiles: [ChartTile] = []
 }
 
 extension Chart {
@@ -25,13 +27,29 @@ extension Chart {
     ///
     /// - Throws: ``ChartError`` for bad chart options or when Graphviz fails.
     public func render(_ network: Network, format: ChartFormat = .svg) throws(ChartError) -> RenderedChart {
+        try validateOutput()
         let (graph, selection, engine) = try laidOut(network, format: format)
+        var tiles: [ChartTile] = []
         var data = try Self.outOfMemoryNamed(people: selection.nodeCount) { () throws(ChartError) in
-            try GraphvizRenderer.render(graph, format: format)
+            switch format {
+            case .png:
+                let drawn = try renderPNG(graph: graph)
+                tiles = drawn.tiles
+                return drawn.data
+            case .pdf: return try renderPDF(network, graph: graph, selection: selection)
+            case .svg, .dot: return try GraphvizRenderer.render(graph, format: format)
+            }
         }
         if format == .svg { data = SVGFitting.fitted(data) }
         return RenderedChart(
-            data: data, selection: selection, engine: engine, note: collapseNote(for: selection, in: network))
+            data: data, selection: selection, engine: engine, note: collapseNote(for: selection, in: network),
+            tiles: tiles)
+    }
+
+    /// Checks the output settings: ``dpi`` and the page limit.
+    func validateOutput() throws(ChartError) {
+        guard Self.dpiRange.contains(dpi) else { throw .invalidDPI(dpi) }
+        if let pages, pages.maxPages < 1 { throw .invalidMaxPages(pages.maxPages) }
     }
 
     /// Draws this chart of `network` into an open file descriptor, streaming where Graphviz can
@@ -39,6 +57,15 @@ extension Chart {
     public func render(_ network: Network, format: ChartFormat, into descriptor: Int32) throws(ChartError)
         -> RenderedChart
     {
+        if format == .png || format == .pdf {
+            var onePNG = self
+            onePNG.bitmapTiles = false
+            let rendered = try onePNG.render(network, format: format)
+            try Self.write(rendered.data, to: descriptor)
+            return RenderedChart(
+                data: [], selection: rendered.selection, engine: rendered.engine, note: rendered.note)
+        }
+        try validateOutput()
         let (graph, selection, engine) = try laidOut(network, format: format)
         if GraphvizRenderer.canStream(graph, format: format) {
             let start = lseek(descriptor, 0, SEEK_CUR)
@@ -51,18 +78,23 @@ extension Chart {
                 try GraphvizRenderer.render(graph, format: format)
             }
             if format == .svg { data = SVGFitting.fitted(data) }
-            var offset = 0
-            while offset < data.count {
-                let written = data[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw .output(String(cString: strerror(errno)))
-                }
-                offset += written
-            }
+            try Self.write(data, to: descriptor)
         }
         return RenderedChart(
             data: [], selection: selection, engine: engine, note: collapseNote(for: selection, in: network))
+    }
+
+    /// Writes all of `data` to `descriptor`.
+    private static func write(_ data: [UInt8], to descriptor: Int32) throws(ChartError) {
+        var offset = 0
+        while offset < data.count {
+            let written = data[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .output(String(cString: strerror(errno)))
+            }
+            offset += written
+        }
     }
 
     /// The graph description, positioned when the engine is `tree`.

@@ -45,6 +45,14 @@ public struct Chart: Sendable, Hashable {
     public var leafStackThreshold: Int
     /// The font list of every text: a CJK font first so Chinese names never show as boxes.
     public var fontName: String
+    /// How a PDF is printed: on pages of a paper size (tiles, or a drawing per branch); `nil` draws
+    /// one page the size of the chart.
+    public var pages: PageSetup?
+    /// The resolution of a PNG, in dots per inch (96 draws a point as 1⅓ pixels).
+    public var dpi: Double
+    /// Whether a PNG larger than one bitmap may be (``BitmapLimits``) is drawn as tiles
+    /// (``RenderedChart/tiles``); otherwise it is refused with ``ChartError/bitmapTooLarge(width:height:dpi:fittingDPI:)``.
+    public var bitmapTiles: Bool
     /// How notes and `more`-node tooltips name the chart's parameters (nil: ``ChartParameterNames/api``; the command line sets its flags).
     public var parameterNames: ChartParameterNames?
 
@@ -57,6 +65,10 @@ public struct Chart: Sendable, Hashable {
     /// about 0.3 s at 1,000 people and grows roughly quadratically (0.65 s at 1,500, 0.9 s at
     /// 2,000), the tree engine 0.1–0.2 s (`Tools/bench-serve.sh`).
     public static let autoDotLimit = 1000
+    /// The default ``dpi``: what Graphviz and browsers take a PNG's resolution to be.
+    public static let defaultDPI = 96.0
+    /// The lowest and highest ``dpi`` accepted.
+    public static let dpiRange = 10.0...1200.0
     /// The default ``fontName``: WenQuanYi Micro Hei and Noto Sans CJK for Chinese, then sans-serif.
     public static let defaultFontName = "WenQuanYi Micro Hei,Noto Sans CJK SC,sans-serif"
 
@@ -83,6 +95,9 @@ public struct Chart: Sendable, Hashable {
         self.leafStackThreshold = leafStackThreshold
         self.fontName = fontName
         self.parameterNames = nil
+        self.pages = nil
+        self.dpi = Chart.defaultDPI
+        self.bitmapTiles = false
     }
 }
 

@@ -34,10 +34,11 @@ public enum GraphvizRenderer {
         }
     }
 
-    /// Whether ``render(_:format:into:)`` can write this chart straight to a file: not PDF (its
-    /// date is fixed afterwards), not DOT, and not SVG with clusters (their order is fixed afterwards).
+    /// Whether ``render(_:format:into:)`` can write this chart straight to a file: SVG without
+    /// clusters (their order is fixed afterwards); PNG and PDF are drawn on cairo canvases
+    /// (``LaidOutDrawing``), DOT is text.
     public static func canStream(_ graph: ChartGraph, format: ChartFormat) -> Bool {
-        format == .png || (format == .svg && graph.clusters.count <= 1)
+        format == .svg && graph.clusters.count <= 1
     }
 
     /// Draws the chart straight into an open file descriptor, without holding it in memory.
@@ -66,17 +67,57 @@ public enum GraphvizRenderer {
     ) throws(ChartError) -> Result {
         let textLayout = !(format == .svg && graph.engine == "nop2")
         return try GraphvizSession.shared.withLock(textLayout: textLayout) { (context) throws(ChartError) -> Result in
+            try withLaidOutGraphs([graph], context: context) { (graphs) throws(ChartError) -> Result in
+                try body(context, graphs[0])
+            }
+        }
+    }
+
+    /// Lays out every graph in `context` (the lock held by the caller) and hands them to `body`;
+    /// frees each layout and graph, in reverse order, on every path.
+    private static func withLaidOutGraphs<Result>(
+        _ graphs: [ChartGraph], context: OpaquePointer,
+        _ body: ([UnsafeMutablePointer<Agraph_t>]) throws(ChartError) -> Result
+    ) throws(ChartError) -> Result {
+        var opened: [UnsafeMutablePointer<Agraph_t>] = []
+        var laidOut = 0
+        defer {
+            for (k, g) in opened.enumerated().reversed() {
+                if k < laidOut { tg_free_layout(context, g) }
+                tg_close(g)
+            }
+        }
+        for graph in graphs {
             guard let g = tg_open_graph(graph.name) else {
                 throw .graphviz(GraphvizMessages.errorMessage(fallback: "could not create a graph"))
             }
-            defer { tg_close(g) }
+            opened.append(g)
             try populate(g, with: graph)
-            let laidOut = tg_layout(context, g, graph.engine)
-            defer { tg_free_layout(context, g) }
-            guard laidOut == 0, !GraphvizMessages.hasError else {
+            let result = tg_layout(context, g, graph.engine)
+            laidOut += 1
+            guard result == 0, !GraphvizMessages.hasError else {
                 throw .graphviz(GraphvizMessages.errorMessage(fallback: "layout with '\(graph.engine)' failed"))
             }
-            return try body(context, g)
+        }
+        return try body(opened)
+    }
+
+    /// Lays out the graphs and hands them to `body` as drawings for cairo canvases (PNG, PDF),
+    /// under the Graphviz lock; they are freed when `body` returns.
+    static func withDrawings<Result>(
+        _ graphs: [ChartGraph], _ body: ([LaidOutDrawing]) throws(ChartError) -> Result
+    ) throws(ChartError) -> Result {
+        try GraphvizSession.shared.withLock { (context) throws(ChartError) -> Result in
+            try withLaidOutGraphs(graphs, context: context) { (opened) throws(ChartError) -> Result in
+                let drawings = zip(graphs, opened).map { (graph, g) in
+                    var width = 0.0
+                    var height = 0.0
+                    tg_bounding_size(g, &width, &height)
+                    let pad = graph.padPoints
+                    return LaidOutDrawing(context: context, graph: g, width: width + 2 * pad, height: height + 2 * pad)
+                }
+                return try body(drawings)
+            }
         }
     }
 

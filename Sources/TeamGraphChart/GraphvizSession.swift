@@ -17,6 +17,7 @@ final class GraphvizSession: @unchecked Sendable {
     private init() {
         lock.lock()
         context = tg_context()
+        if let context { tg_add_canvas_device(context) }
         tg_capture_errors(GraphvizMessages.callback)
         lock.unlock()
     }

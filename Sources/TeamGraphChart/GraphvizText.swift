@@ -140,4 +140,12 @@ package enum GraphvizText {
         }
         return value < 0 ? "-" + result : result
     }
+
+    /// A number with at most one decimal, without a trailing `.0`: `96`, `72.5`.
+    package static func decimal(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        let tenths = Int((value * 10).rounded())
+        let whole = count(tenths / 10)
+        return tenths % 10 == 0 ? whole : "\(whole).\(abs(tenths % 10))"
+    }
 }

@@ -14,7 +14,7 @@ struct ChartRoutes: Sendable {
         root: "root", depth: "depth", maxNodes: "max_nodes", engine: "engine")
     static let allowed = QueryValues.settingNames.union(QueryValues.scopeNames).union([
         "root", "depth", "by", "also", "mark_gaps", "color", "group_teams", "engine", "rank_dir", "max_nodes",
-        "expand", "diff",
+        "expand", "diff", "page", "orientation", "pages", "max_pages", "dpi",
     ])
 
     func chart(_ request: Request, format: ChartFormat) async throws(ServedError) -> Response {
@@ -74,6 +74,13 @@ struct ChartRoutes: Sendable {
             maxNodes: try query.int("max_nodes") ?? Chart.defaultMaxNodes)
         chart.expand = try query.list("expand")
         chart.parameterNames = Self.parameterNames
+        chart.dpi = Double(try query.int("dpi") ?? Int(Chart.defaultDPI))
+        if let paper = try query.choice("page", as: Paper.self) {
+            chart.pages = PageSetup(
+                paper: paper, orientation: try query.choice("orientation", as: PageOrientation.self) ?? .auto,
+                split: try query.choice("pages", as: PageSplit.self) ?? .tiles,
+                maxPages: try query.int("max_pages") ?? PageSetup.defaultMaxPages)
+        }
         var request = RenderRequest(
             input: AnalysisInput(source: .store(path: ""), settings: try query.settings()), chart: chart,
             markGaps: try query.flag("mark_gaps"), format: format)

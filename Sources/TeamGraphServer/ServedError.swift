@@ -98,8 +98,24 @@ struct APIErrorBody: Sendable {
                 return APIErrorBody(404, "unknown-person", "root", "no person with id '\(id)' in the network")
             case .unknownExpanded(let id):
                 return APIErrorBody(404, "unknown-person", "expand", "no person with id '\(id)' in the network")
-            case .negativeDepth, .invalidMaxNodes:
+            case .negativeDepth, .invalidMaxNodes, .invalidDPI, .invalidMaxPages:
                 return APIErrorBody(400, "bad-parameter", error.parameter?.queryName, error.description)
+            case .bitmapTooLarge(let width, let height, let dpi, let fitting):
+                return APIErrorBody(
+                    413, "chart-too-large", "dpi",
+                    "the PNG would be \(width) × \(height) pixels at \(Int(dpi)) dpi, more than one image may be "
+                        + "(\(BitmapLimits.description)); ask for dpi=\(fitting) or less, a PDF with page=A3, a root or a depth"
+                )
+            case .pageTooLarge(let width, let height, let pages):
+                return APIErrorBody(
+                    413, "chart-too-large", "page",
+                    "a one-page PDF would be \(Int(width)) × \(Int(height)) points, larger than PDF readers open "
+                        + "(14,400 points a side); ask for page=A3 (\(pages) pages) or A4, a root or a depth")
+            case .tooManyPages(let needed, let limit, let paper):
+                return APIErrorBody(
+                    413, "chart-too-large", "max_pages",
+                    "printing the chart takes \(needed) pages of \(paper), more than max_pages \(limit); "
+                        + "ask for a root, a depth, pages=branch or a higher max_pages")
             case .outOfMemory:
                 return APIErrorBody(
                     413, "chart-too-large", "max_nodes",
@@ -123,6 +139,7 @@ struct APIErrorBody: Sendable {
         case .notADayRange(let text): "\(name) expects FROM..TO dates, e.g. 2026-01-01..2026-06-30; got '\(text)'"
         case .unknownOutputFormat(let text): "\(name): unknown format '\(text)'"
         case .missing: "give \(name)"
+        case .onlyForFormat(let format): "\(name) applies to chart.\(format) only"
         }
     }
 
@@ -145,6 +162,9 @@ extension ChartError {
         case .unknownExpanded: .expand
         case .negativeDepth: .depth
         case .invalidMaxNodes, .outOfMemory: .maxNodes
+        case .invalidDPI, .bitmapTooLarge: .dpi
+        case .invalidMaxPages, .tooManyPages: .maxPages
+        case .pageTooLarge: .page
         case .graphviz, .output: nil
         }
     }
@@ -188,6 +208,12 @@ extension RequestParameter {
         case .kind: "kind"
         case .relation: "by"
         case .also: "also"
+        case .page: "page"
+        case .orientation: "orientation"
+        case .pageSplit: "pages"
+        case .maxPages: "max_pages"
+        case .dpi: "dpi"
+        case .tiles: "tiles"
         }
     }
 }

@@ -44,6 +44,13 @@ public struct RenderRequest: UseCaseRequest {
     public func validate() throws(UseCaseError) {
         if let depth = chart.depth, depth < 0 { throw .badRequest(.depth, .tooSmall(depth, minimum: 0)) }
         guard chart.maxNodes >= 1 else { throw .badRequest(.maxNodes, .tooSmall(chart.maxNodes, minimum: 1)) }
+        guard Chart.dpiRange.contains(chart.dpi) else { throw .chart(.invalidDPI(chart.dpi)) }
+        if let pages = chart.pages {
+            guard resolvedFormat == .pdf else { throw .badRequest(.page, .onlyForFormat("pdf")) }
+            guard pages.maxPages >= 1 else { throw .badRequest(.maxPages, .tooSmall(pages.maxPages, minimum: 1)) }
+        }
+        if chart.bitmapTiles && resolvedFormat != .png { throw .badRequest(.tiles, .onlyForFormat("png")) }
+        if chart.dpi != Chart.defaultDPI && resolvedFormat != .png { throw .badRequest(.dpi, .onlyForFormat("png")) }
         try input.settings.validate()
     }
 

@@ -91,6 +91,18 @@ public enum RequestParameter: String, Sendable, Hashable, CaseIterable {
     case relation
     /// The other relation drawn.
     case also
+    /// The paper a PDF is printed on.
+    case page
+    /// The orientation of printed pages.
+    case orientation
+    /// How a printed chart is split over pages.
+    case pageSplit
+    /// The most pages a printed chart may take.
+    case maxPages
+    /// The resolution of a PNG.
+    case dpi
+    /// Whether a PNG too large for one image is drawn as tiles.
+    case tiles
 }
 
 /// What is wrong with a parameter's value.
@@ -113,4 +125,6 @@ public enum BadValue: Sendable, Hashable {
     case unknownOutputFormat(String)
     /// No value where one is needed.
     case missing
+    /// A setting that only applies to charts of another format (`pdf`, `png`).
+    case onlyForFormat(String)
 }

@@ -117,6 +117,18 @@ extension ChartFormat: NamedCommandLineValue {
     static var parameter: RequestParameter { .format }
 }
 
+extension Paper: NamedCommandLineValue {
+    static var parameter: RequestParameter { .page }
+}
+
+extension PageOrientation: NamedCommandLineValue {
+    static var parameter: RequestParameter { .orientation }
+}
+
+extension PageSplit: NamedCommandLineValue {
+    static var parameter: RequestParameter { .pageSplit }
+}
+
 extension NetworkFormat: NamedCommandLineValue {
     static var parameter: RequestParameter { .format }
 }

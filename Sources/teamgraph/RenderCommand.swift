@@ -79,6 +79,33 @@ struct RenderCommand: ParsableCommand {
             valueName: "FROM..TO"))
     var diff: Checked<DayRange>?
 
+    @Option(
+        help: ArgumentHelp(
+            "PDF: print on pages of this paper (A4, A3 or letter), tiled with a small overlap and a map of the tiles first; card text is at least \(Int(PageSetup.minimumTextSize)) pt.",
+            valueName: "paper"))
+    var page: Checked<Paper>?
+
+    @Option(help: "With --page: the way up of the pages (auto: whichever needs fewer pages).")
+    var orientation: Checked<PageOrientation> = Checked(.auto)
+
+    @Option(
+        help: ArgumentHelp(
+            "With --page: tiles of one drawing, or 'branch': a contents page, the top levels, then each branch under the roots on its own pages.",
+            valueName: "split"))
+    var pages: Checked<PageSplit> = Checked(.tiles)
+
+    @Option(help: "With --page: refuse a chart that needs more pages than this.")
+    var maxPages: Int = PageSetup.defaultMaxPages
+
+    @Option(help: "PNG: the resolution in dots per inch.")
+    var dpi: Double = Chart.defaultDPI
+
+    @Flag(
+        help:
+            "PNG: draw a chart larger than one image may be as tiles NAME-r1c1.png, NAME-r1c2.png, ... (without it such a chart is refused)."
+    )
+    var tiles = false
+
     @Option(name: .customLong("repeat"), help: .hidden)
     var repeatCount: Int = 1
 
@@ -100,6 +127,12 @@ struct RenderCommand: ParsableCommand {
             coloring: try color.value(), maxNodes: maxNodes)
         chart.expand = expand
         chart.parameterNames = .teamgraphFlags
+        if let paper = try page?.value() {
+            chart.pages = PageSetup(
+                paper: paper, orientation: try orientation.value(), split: try pages.value(), maxPages: maxPages)
+        }
+        chart.dpi = dpi
+        chart.bitmapTiles = tiles
         var request = RenderRequest(
             input: AnalysisInput(source: .store(path: ""), settings: try analysis.settings()), chart: chart,
             markGaps: markGaps, format: chartFormat, outputName: output)
@@ -114,8 +147,15 @@ struct RenderCommand: ParsableCommand {
         // Checked before reading: an output that is an input or the store is refused unchanged.
         let target = output == "-" ? nil : try OutputTarget(output, inputs: input.inputPaths, stores: input.storePaths)
         request.input.source = request.diff == nil ? try input.source() : .store(path: try input.store())
+        if tiles && target == nil { throw ValidationError("--tiles writes files; give -o NAME.png") }
         let plan = try request.run()
         for warning in plan.warnings { Output.standardError(warning.commandLineMessage) }
+        if let target, tiles {
+            let rendered = try plan.render()
+            if let note = rendered.note { Output.standardError(note) }
+            try write(rendered, to: target)
+            return
+        }
         if let target, repeatCount <= 1 {
             var collapse: String?
             try target.write { (descriptor: Int32) throws in
@@ -146,6 +186,22 @@ struct RenderCommand: ParsableCommand {
 }
 
 extension RenderCommand {
+    /// Writes a tiled PNG as `NAME-r1c1.png`, ... beside `NAME.png` (or the one PNG when it
+    /// fits): every file is written to a temporary first, and none is renamed into place unless
+    /// all were written.
+    func write(_ rendered: RenderedChart, to target: OutputTarget) throws {
+        guard !rendered.tiles.isEmpty else {
+            try target.write { buffer in rendered.data.withUnsafeBufferPointer { buffer.append(bytes: $0) } }
+            return
+        }
+        let files = rendered.tiles.map { ($0, $0.fileName(for: output)) }
+        try OutputTarget.writeAll(
+            files.map { (tile, path) in (path, tile.data) }, inputs: input.inputPaths, stores: input.storePaths)
+        Output.standardError(
+            "wrote \(files.count) tiles (\(rendered.tiles.last.map { "\($0.row) × \($0.column)" } ?? "")): "
+                + "\(files.first?.1 ?? "") to \(files.last?.1 ?? "")")
+    }
+
     /// Draws into the file; a failed write becomes an `OutputError`, which the file's writer
     /// reports naming the file.
     static func render(_ plan: RenderPlan, into descriptor: Int32) throws -> RenderedChart {

@@ -42,6 +42,12 @@ extension RequestParameter {
         case .kind: "--kind"
         case .relation: "--by"
         case .also: "--also"
+        case .page: "--page"
+        case .orientation: "--orientation"
+        case .pageSplit: "--pages"
+        case .maxPages: "--max-pages"
+        case .dpi: "--dpi"
+        case .tiles: "--tiles"
         }
     }
 }
@@ -70,6 +76,9 @@ extension UseCaseError {
             case .tooSmall(_, let minimum): return "\(parameter.flag) must be \(minimum) or more"
             case .unknownName(let name, let allowed):
                 return "unknown \(parameter.flag) '\(name)'; use \(alternatives(allowed))"
+            case .onlyForFormat(let format):
+                return
+                    "\(parameter.flag) applies to \(format.uppercased()) charts only; give --format \(format) or an output name ending in .\(format)"
             case .notADayRange(let text):
                 return "\(parameter.flag) expects FROM..TO dates, e.g. 2026-01-01..2026-06-30; got '\(text)'"
             case .unknownOutputFormat(let name):
@@ -112,6 +121,21 @@ extension ChartError {
         case .output(let message): message
         case .outOfMemory(let people):
             "out of memory laying out \(GraphvizText.count(people)) people; narrow the chart (--root ID, --depth N or a lower --max-nodes)"
+        case .invalidDPI(let dpi):
+            "--dpi must be \(Int(Chart.dpiRange.lowerBound)) to \(Int(Chart.dpiRange.upperBound)), not \(GraphvizText.decimal(dpi))"
+        case .invalidMaxPages(let count): "--max-pages must be 1 or more, not \(count)"
+        case .bitmapTooLarge(let width, let height, let dpi, let fitting):
+            "the PNG would be \(GraphvizText.count(width)) × \(GraphvizText.count(height)) pixels at \(GraphvizText.decimal(dpi)) dpi, "
+                + "more than one image may be (\(BitmapLimits.description)); nothing was written. "
+                + "Write it as tiles with --tiles (NAME-r1c1.png, NAME-r1c2.png, ...), lower the resolution to --dpi \(fitting) or less, "
+                + "print it with --format pdf --page A3, or draw fewer people with --root ID or --depth N"
+        case .pageTooLarge(let width, let height, let pages):
+            "a one-page PDF would be \(GraphvizText.count(Int(width.rounded()))) × \(GraphvizText.count(Int(height.rounded()))) points, "
+                + "larger than PDF readers open (14,400 points, 200 inches, a side); nothing was written. "
+                + "Print it on pages with --page A3 (\(GraphvizText.count(pages)) pages) or A4, or draw fewer people with --root ID or --depth N"
+        case .tooManyPages(let needed, let limit, let paper):
+            "printing the chart takes \(GraphvizText.count(needed)) pages of \(paper), more than --max-pages \(limit); nothing was written. "
+                + "Draw fewer people with --root ID or --depth N, split it with --pages branch, or raise --max-pages"
         }
     }
 }
