@@ -287,7 +287,7 @@ struct ChartGraphBuilder {
             {
                 let k = leafSeen[parent, default: 0]
                 leafSeen[parent] = k + 1
-                let columns = max(2, Int(Double(leaves).squareRoot().rounded(.up)))
+                let columns = Chart.leafColumns(leaves)
                 if k >= columns { attributes.append(Attribute("minlen", String(1 + k / columns))) }
             }
             graph.edges.append(

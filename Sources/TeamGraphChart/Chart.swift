@@ -65,6 +65,13 @@ public struct Chart: Sendable, Hashable {
     /// about 0.3 s at 1,000 people and grows roughly quadratically (0.65 s at 1,500, 0.9 s at
     /// 2,000), the tree engine 0.1–0.2 s (`Tools/bench-serve.sh`).
     public static let autoDotLimit = 1000
+    /// How many columns `leaves` people with nobody under them, all under one parent, are
+    /// stacked in: one up to 4, then about √(leaves / 2), so a stack is about twice as tall as
+    /// wide in cards (cards are wider than tall).
+    public static func leafColumns(_ leaves: Int) -> Int {
+        leaves <= 4 ? 1 : max(2, Int((Double(leaves) / 2).squareRoot().rounded(.up)))
+    }
+
     /// The default ``dpi``: what Graphviz and browsers take a PNG's resolution to be.
     public static let defaultDPI = 96.0
     /// The lowest and highest ``dpi`` accepted.
@@ -77,7 +84,7 @@ public struct Chart: Sendable, Hashable {
         roots: [String] = [], depth: Int? = nil, relation: Relation = .sponsor, also: Relation? = nil,
         rankDirection: RankDirection = .topToBottom, engine: ChartEngine = .auto, groupTeams: Bool = false,
         coloring: ChartColoring = .status, gapOptions: AnalysisOptions? = nil, maxNodes: Int = Chart.defaultMaxNodes,
-        leafStackThreshold: Int = 8, fontName: String = Chart.defaultFontName
+        leafStackThreshold: Int = 1, fontName: String = Chart.defaultFontName
     ) {
         self.roots = roots
         self.depth = depth

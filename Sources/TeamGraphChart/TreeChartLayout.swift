@@ -48,7 +48,7 @@ enum TreeChartLayout {
                     layoutParent[slot[k]] = Int32(slot[v])
                     layoutChildren[slot[v]].append(Int32(slot[k]))
                 }
-                let columns = max(2, Int(Double(leaves.count).squareRoot().rounded(.up)))
+                let columns = Chart.leafColumns(leaves.count)
                 let rows = (leaves.count + columns - 1) / columns
                 for start in stride(from: 0, to: leaves.count, by: rows) {
                     let column = Array(leaves[start..<min(leaves.count, start + rows)])

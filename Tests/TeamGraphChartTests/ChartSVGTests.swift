@@ -163,7 +163,9 @@ import Testing
         let treeEdges = graph.edges.filter { $0.attributes.contains(ChartGraph.Attribute("class", "tree")) }
         #expect(treeEdges.count == leaves)
         let ranks = Set(treeEdges.map { $0.attributes.first { $0.name == "minlen" }?.value ?? "1" })
-        #expect(ranks.count == 10)
+        // 100 leaves in 8 columns (Chart.leafColumns): 13 rows.
+        #expect(Chart.leafColumns(leaves) == 8)
+        #expect(ranks.count == 13)
         func width(_ chart: Chart) throws -> Double {
             let text = String(decoding: try chart.render(network).data, as: UTF8.self)
             let match = try #require(text.firstMatch(of: #/viewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) /#))
