@@ -39,6 +39,8 @@ struct ChartGraphBuilder {
     var changeCounts: [ChartChanges.Kind: Int] = [:]
     /// The team each lead leads (their own team when they lead it).
     var teamLedBy: [Int32: Int32] = [:]
+    /// Each drawn person's level below their chart root (-1 when not drawn).
+    var relativeDepth: [Int32]
 
     init(chart: Chart, network: Network, selection: ChartSelection) {
         self.chart = chart
@@ -48,6 +50,12 @@ struct ChartGraphBuilder {
         self.engine = chart.engine.resolved(nodeCount: selection.nodeCount)
         self.graph = ChartGraph(name: "teamgraph", engine: engine.rawValue)
         self.nodeOfPerson = [Int32](repeating: -1, count: network.count)
+        self.relativeDepth = [Int32](repeating: -1, count: network.count)
+        var isChartRoot = Set(selection.roots)
+        for person in selection.people {
+            relativeDepth[Int(person)] =
+                isChartRoot.remove(person) != nil ? 0 : relativeDepth[Int(forest.parents[Int(person)])] + 1
+        }
         for (t, team) in network.teams.enumerated() {
             guard let lead = team.lead else { continue }
             if teamLedBy[lead] == nil || network.teamIndex[Int(lead)] == Int32(t) { teamLedBy[lead] = Int32(t) }
@@ -67,14 +75,15 @@ struct ChartGraphBuilder {
         // The tree engine draws no team boxes (team members are spread over the tree): with
         // --group-teams it colours the cards by team instead, leads still marked.
         let clusterOfTeam = chart.groupTeams && engine != .tree ? teamClusters() : [:]
-        let fills = fillColors()
+        let scope = scopePeople()
+        let fills = fillColors(scope: scope)
         for person in selection.people {
             addPerson(person, fill: fills.color(person), cluster: clusterOfTeam[network.teamIndex[Int(person)]])
         }
         addTreeEdges()
         addCollapsedNodes()
         if let also = chart.also, also != chart.relation { addAlsoEdges(network.forest(also), relation: also) }
-        addLegend(fills)
+        addLegend(fills, scope: scope)
         return graph
     }
 
@@ -173,8 +182,14 @@ struct ChartGraphBuilder {
         var lines = [GraphvizText.truncated(name, limit: 32)]
         if !network.roles[i].isEmpty { lines.append(GraphvizText.truncated(network.roles[i], limit: 32)) }
         lines.append(countsLine(person, relation: chart.relation))
-
         var extra: [Attribute] = []
+        if let depth = chart.depth, relativeDepth[i] == depth, forest.childCount(of: person) > 0 {
+            let cut = hidden(under: person, maxDepth: nil)
+            classes.append("cut")
+            lines.append("▾ +\(GraphvizText.count(cut.people)) below, not drawn")
+            if let gapsLine = Self.hiddenGapsLine(cut.gaps) { lines.append(gapsLine) }
+        }
+
         let t = network.teamIndex[i]
         if chart.groupTeams, let led = ledTeams(person).first {
             classes.append("lead")
@@ -265,8 +280,10 @@ struct ChartGraphBuilder {
     // MARK: Edges
 
     mutating func addTreeEdges() {
-        // Which drawn people have drawn children or a `more` node: the rest are leaves.
+        // Which drawn people have someone under them (drawn, collapsed or cut by the depth limit):
+        // the rest are leaves.
         var hasChildNode = [Bool](repeating: false, count: network.count)
+        for person in selection.people where forest.childCount(of: person) > 0 { hasChildNode[Int(person)] = true }
         for c in selection.collapsed where c.parent >= 0 { hasChildNode[Int(c.parent)] = true }
         var isChartRoot = [Bool](repeating: false, count: network.count)
         for root in selection.roots { isChartRoot[Int(root)] = true }
@@ -311,15 +328,21 @@ struct ChartGraphBuilder {
             } else {
                 tooltip = ["\(count) people under roots left out of the chart", "pick roots with \(names.root) ID"]
             }
+            let gaps = hiddenGaps(of: collapsed)
+            var lines = ["+\(count) people"]
+            var attributes: [Attribute] = [
+                .svgID(name), Attribute("class", gaps.isEmpty ? "more" : "more has-gaps"),
+                .lines("tooltip", tooltip + gaps.map { ChartPalette.counted($0.0, $0.1) + " among them" }),
+                Attribute("style", "rounded,dashed"), Attribute("fillcolor", ChartPalette.more),
+                Attribute("fontcolor", "#424242"),
+            ]
+            if let line = Self.hiddenGapsLine(gaps), let first = gaps.first {
+                lines.append(line)
+                attributes += [Attribute("color", ChartPalette.mark(first.0)), Attribute("penwidth", "2")]
+            }
+            attributes.append(.lines("label", lines))
             let node = graph.nodes.count
-            graph.nodes.append(
-                ChartGraph.Node(
-                    name: name,
-                    attributes: [
-                        .svgID(name), Attribute("class", "more"), .text("label", "+\(count) people"),
-                        .lines("tooltip", tooltip), Attribute("style", "rounded,dashed"),
-                        Attribute("fillcolor", ChartPalette.more), Attribute("fontcolor", "#424242"),
-                    ]))
+            graph.nodes.append(ChartGraph.Node(name: name, attributes: attributes, labelLines: lines))
             if collapsed.parent >= 0 {
                 graph.edges.append(
                     ChartGraph.Edge(
@@ -327,6 +350,24 @@ struct ChartGraphBuilder {
                         attributes: [Attribute("class", "collapsed"), Attribute("style", "dashed")]))
             }
         }
+    }
+
+    /// The gaps among the people a `more` node stands for, by kind (person gaps only).
+    func hiddenGaps(of collapsed: ChartSelection.Collapsed) -> [(GapKind, Int)] {
+        guard chart.gapOptions != nil else { return [] }
+        if collapsed.parent >= 0 {
+            let below = chart.depth.map { Int32(clamping: $0) - relativeDepth[Int(collapsed.parent)] }
+            return hidden(under: collapsed.parent, maxDepth: below).gaps
+        }
+        // Roots left out: each one and the people under it.
+        var counts: [GapKind: Int] = [:]
+        for root in selection.roots where nodeOfPerson[Int(root)] < 0 {
+            for gap in personGaps[root] ?? [] { counts[gap.kind, default: 0] += 1 }
+            for (kind, count) in hidden(under: root, maxDepth: chart.depth.map { Int32(clamping: $0) }).gaps {
+                counts[kind, default: 0] += count
+            }
+        }
+        return GapKind.allCases.compactMap { kind in counts[kind].map { (kind, $0) } }
     }
 
     /// Dashed edges of the other relation between drawn people, where it differs from the tree edge.
@@ -359,7 +400,7 @@ struct ChartGraphBuilder {
 
     /// The fill colour of each drawn person and the legend entries that explain them.
     struct Fills {
-        var entries: [(label: String, color: String, key: String, count: Int)]
+        var entries: [(label: String, color: String, key: String, count: Int, total: Int)]
         var colorOfPerson: [Int32: String]
         func color(_ person: Int32) -> String { colorOfPerson[person] ?? ChartPalette.other }
     }
@@ -367,7 +408,7 @@ struct ChartGraphBuilder {
     /// What the card colours show: team for a tree chart with teams grouped, else as asked.
     var coloring: ChartColoring { engine == .tree && chart.groupTeams ? .team : chart.coloring }
 
-    func fillColors() -> Fills {
+    func fillColors(scope: [Int32]) -> Fills {
         var fills = Fills(entries: [], colorOfPerson: [:])
         switch coloring {
         case .status:
@@ -377,27 +418,28 @@ struct ChartGraphBuilder {
                 counts[Int(status.rawValue)] += 1
                 fills.colorOfPerson[person] = ChartPalette.fill(status)
             }
-            for status in Status.allCases where counts[Int(status.rawValue)] > 0 {
+            var totals = [Int](repeating: 0, count: Status.allCases.count)
+            for person in scope { totals[Int(shownStatus(person).rawValue)] += 1 }
+            for status in Status.allCases where totals[Int(status.rawValue)] > 0 {
                 fills.entries.append(
-                    (status.description, ChartPalette.fill(status), status.description, counts[Int(status.rawValue)]))
+                    (
+                        status.description, ChartPalette.fill(status), status.description, counts[Int(status.rawValue)],
+                        totals[Int(status.rawValue)]
+                    ))
             }
         case .role, .team:
             // Keys in order of first appearance among the drawn people.
+            func key(_ person: Int32) -> (key: String, label: String) {
+                let i = Int(person)
+                if coloring == .role { return (network.roles[i], network.roles[i]) }
+                let t = network.teamIndex[i]
+                return t >= 0 ? (network.teams[Int(t)].id, network.teamLabel(Int(t))) : ("", "")
+            }
             var slot: [String: Int] = [:]
-            var keys: [(label: String, count: Int)] = []
+            var keys: [(label: String, count: Int, total: Int)] = []
             var otherCount = 0
             for person in selection.people {
-                let i = Int(person)
-                let key: String
-                let label: String
-                if coloring == .role {
-                    key = network.roles[i]
-                    label = key
-                } else {
-                    let t = network.teamIndex[i]
-                    key = t >= 0 ? network.teams[Int(t)].id : ""
-                    label = t >= 0 ? network.teamLabel(Int(t)) : ""
-                }
+                let (key, label) = key(person)
                 if key.isEmpty {
                     otherCount += 1
                     continue
@@ -408,20 +450,24 @@ struct ChartGraphBuilder {
                 } else {
                     s = keys.count
                     slot[key] = s
-                    keys.append((label, 0))
+                    keys.append((label, 0, 0))
                 }
                 keys[s].count += 1
                 if s < ChartPalette.categorical.count { fills.colorOfPerson[person] = ChartPalette.categorical[s] }
             }
             let named = min(keys.count, ChartPalette.categorical.count)
+            var otherTotal = 0
+            for person in scope {
+                if let s = slot[key(person).key], s < named { keys[s].total += 1 } else { otherTotal += 1 }
+            }
             for s in 0..<named {
-                fills.entries.append((keys[s].label, ChartPalette.categorical[s], "\(s)", keys[s].count))
+                fills.entries.append((keys[s].label, ChartPalette.categorical[s], "\(s)", keys[s].count, keys[s].total))
             }
             otherCount += keys.dropFirst(named).reduce(0) { $0 + $1.count }
-            if otherCount > 0 {
+            if otherCount > 0 || otherTotal > 0 {
                 let what = coloring == .role ? "role" : "team"
-                let label = keys.count > named ? "other or no \(what)" : "no \(what)"
-                fills.entries.append((label, ChartPalette.other, "other", otherCount))
+                let label = keys.count > named || otherTotal > otherCount ? "other or no \(what)" : "no \(what)"
+                fills.entries.append((label, ChartPalette.other, "other", otherCount, otherTotal))
             }
         }
         return fills
@@ -431,14 +477,19 @@ struct ChartGraphBuilder {
     ///
     /// Not a cluster: Graphviz 2.42's `dot` leaks a few kilobytes per cluster on every render,
     /// and the legend is on every chart.
-    mutating func addLegend(_ fills: Fills) {
+    mutating func addLegend(_ fills: Fills, scope: [Int32]) {
         let caption = syntheticName("legend")
         graph.nodes.append(
             ChartGraph.Node(
                 name: caption,
                 attributes: [
                     .svgID(caption), Attribute("class", "legend-caption"), Attribute("shape", "plaintext"),
-                    Attribute("style", ""), .text("label", "Legend · colour = \(coloring.rawValue)"),
+                    Attribute("style", ""),
+                    .text(
+                        "label",
+                        "Legend · colour = \(coloring.rawValue)"
+                            + (scope.count == selection.people.count
+                                ? "" : " · people: \(Self.drawnOf(selection.people.count, scope.count))")),
                     Attribute("fontsize", "11"),
                 ]))
         var previous: Int? = graph.nodes.count - 1
@@ -465,22 +516,27 @@ struct ChartGraphBuilder {
                     Attribute("class", "legend legend-\(coloring.rawValue)"),
                     .text(
                         "label",
-                        "\(GraphvizText.truncated(entry.label, limit: 32)) · \(GraphvizText.count(entry.count))"),
+                        "\(GraphvizText.truncated(entry.label, limit: 32)) · \(Self.drawnOf(entry.count, entry.total))"),
                     Attribute("fillcolor", entry.color),
                 ])
         }
+        let inScope = chart.gapOptions != nil ? scopeGapCounts(scope) : [:]
         for kind in GapKind.allCases {
-            guard let count = markedKinds[kind] else { continue }
+            let total = inScope[kind] ?? 0
+            let count = markedKinds[kind] ?? 0
+            guard total > 0 || count > 0 else { continue }
             add(
                 &self, "gap:\(kind.rawValue)",
                 [
                     Attribute("class", "legend legend-gap gap-\(kind.rawValue)"),
-                    .lines("label", [ChartPalette.tag(kind), "\(kind.rawValue) · \(GraphvizText.count(count))"]),
+                    .lines(
+                        "label",
+                        [ChartPalette.tag(kind), "\(kind.rawValue) · \(Self.drawnOf(count, max(total, count)))"]),
                     Attribute("fillcolor", "white"), Attribute("color", ChartPalette.mark(kind)),
                     Attribute("penwidth", "3"),
                 ])
         }
-        if chart.gapOptions != nil && markedKinds.isEmpty {
+        if chart.gapOptions != nil && markedKinds.isEmpty && inScope.isEmpty {
             add(
                 &self, "gap:none",
                 [

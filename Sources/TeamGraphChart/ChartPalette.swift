@@ -45,4 +45,18 @@ enum ChartPalette {
         case .leadOutsideTeam: "⚠ lead from another team"
         }
     }
+
+    /// "3 unowned newcomers": a number of gaps of a kind, as a card hiding them says it.
+    static func counted(_ kind: GapKind, _ count: Int) -> String {
+        let n = GraphvizText.count(count)
+        let s = count == 1 ? "" : "s"
+        return switch kind {
+        case .unownedNewcomer: "\(n) unowned newcomer\(s)"
+        case .ownerOverloaded: "\(n) overloaded owner\(s)"
+        case .inactiveOwner: "\(n) with an inactive owner"
+        case .ownerOutsideLine: "\(n) owned off the line"
+        case .teamWithoutLead: "\(n) team\(s) without a lead"
+        case .leadOutsideTeam: "\(n) lead\(s) from another team"
+        }
+    }
 }
