@@ -209,6 +209,8 @@ struct ChartGraphBuilder {
         }
         if network.statuses[i] == .left { extra.append(Attribute("style", "rounded,filled,dashed")) }
         var fill = fill
+        // Left edge stripes: the status when the fill shows role or team, a change beside a gap.
+        var stripes = coloring == .status ? [] : [ChartPalette.stripe(status)]
         for kind in chart.changes?.kinds(of: person) ?? [] {
             classes.append(kind.className)
             lines.append(kind.tag)
@@ -221,8 +223,18 @@ struct ChartGraphBuilder {
                     Attribute("style", "rounded,filled,dashed"),
                 ]
             case .joined, .moved, .ownerChanged:
-                if gaps.isEmpty { extra += [Attribute("color", kind.color), Attribute("penwidth", "3")] }
+                // The border is the gap's when there is one; the change is a stripe then.
+                if gaps.isEmpty {
+                    extra += [Attribute("color", kind.color), Attribute("penwidth", "3")]
+                } else {
+                    stripes.append(kind.color)
+                }
             }
+        }
+        if !stripes.isEmpty {
+            let dashed = extra.last { $0.name == "style" }?.value.contains("dashed") ?? false
+            fill = stripes.map { "\($0);\(Self.stripeFraction)" }.joined(separator: ":") + ":" + fill
+            extra.append(Attribute("style", dashed ? "filled,striped,dashed" : "filled,striped"))
         }
 
         var tooltip = ["\(name) (\(id))"]
@@ -249,6 +261,9 @@ struct ChartGraphBuilder {
                 ] + extra,
                 cluster: cluster, labelLines: lines))
     }
+
+    /// The share of a card's width each left-edge stripe takes (about 8 points of a 110-point card).
+    static let stripeFraction = "0.07"
 
     /// The person's Graphviz node name: the id, unless Graphviz could not write it back as DOT.
     ///
@@ -519,6 +534,24 @@ struct ChartGraphBuilder {
                         "\(GraphvizText.truncated(entry.label, limit: 32)) · \(Self.drawnOf(entry.count, entry.total))"),
                     Attribute("fillcolor", entry.color),
                 ])
+        }
+        if coloring != .status {
+            // The status stripe on the left edge of every card.
+            var drawn = [Int](repeating: 0, count: Status.allCases.count)
+            var total = drawn
+            for person in selection.people { drawn[Int(shownStatus(person).rawValue)] += 1 }
+            for person in scope { total[Int(shownStatus(person).rawValue)] += 1 }
+            for status in Status.allCases where total[Int(status.rawValue)] > 0 {
+                let k = Int(status.rawValue)
+                add(
+                    &self, "stripe:\(status)",
+                    [
+                        Attribute("class", "legend legend-stripe \(status)"),
+                        .text("label", "▌ \(status) · \(Self.drawnOf(drawn[k], total[k]))"),
+                        Attribute("style", "filled,striped"),
+                        Attribute("fillcolor", "\(ChartPalette.stripe(status));0.1:white"),
+                    ])
+            }
         }
         let inScope = chart.gapOptions != nil ? scopeGapCounts(scope) : [:]
         for kind in GapKind.allCases {

@@ -2,10 +2,12 @@ import TeamGraph
 
 /// The colours of a chart: card fills by status, role or team, and gap marks.
 enum ChartPalette {
-    /// Light fills that keep black text readable (ColorBrewer Set3 and Pastel1, colour-blind aware order).
+    /// Light fills that keep black text readable (ColorBrewer Set3, Paired and Pastel1), without the
+    /// reds, oranges and pinks of the gap marks and the status fills: a role or team colour never
+    /// reads as an alarm.
     static let categorical = [
-        "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
-        "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f",
+        "#8dd3c7", "#ffffb3", "#bebada", "#80b1d3", "#b3de69", "#c6dbef", "#bc80bd", "#ccebc5",
+        "#ffed6f", "#a6cee3", "#cab2d6", "#c7eae5",
     ]
     /// The fill of people whose role or team is beyond the categorical colours, or who have none.
     static let other = "#f0f0f0"
@@ -19,6 +21,17 @@ enum ChartPalette {
         case .active: "#deebf7"
         case .inactive: "#fdd0a2"
         case .left: "#e0e0e0"
+        }
+    }
+
+    /// The left-edge stripe showing a status on a card filled by role or team: the status fill,
+    /// darker so that it shows beside any fill.
+    static func stripe(_ status: Status) -> String {
+        switch status {
+        case .newcomer: "#41ab5d"
+        case .active: "#6baed6"
+        case .inactive: "#fd8d3c"
+        case .left: "#969696"
         }
     }
 
