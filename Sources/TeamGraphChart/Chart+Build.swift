@@ -74,7 +74,8 @@ struct ChartGraphBuilder {
         graphAttributes()
         // The tree engine draws no team boxes (team members are spread over the tree): with
         // --group-teams it colours the cards by team instead, leads still marked.
-        let clusterOfTeam = chart.groupTeams && engine != .tree ? teamClusters() : [:]
+        // twopi draws no clusters at all: the same.
+        let clusterOfTeam = chart.groupTeams && engine != .tree && engine != .twopi ? teamClusters() : [:]
         let scope = scopePeople()
         let fills = fillColors(scope: scope)
         for person in selection.people {
@@ -106,7 +107,8 @@ struct ChartGraphBuilder {
         ]
         switch engine {
         case .twopi:
-            attributes += [Attribute("ranksep", "1.6")]
+            // Graphviz's own overlap removal (prism): twopi alone puts cards on top of each other.
+            attributes += [Attribute("ranksep", "1.6"), Attribute("overlap", "prism")]
         case .tree:
             break
         case .dot, .auto:
@@ -420,8 +422,9 @@ struct ChartGraphBuilder {
         func color(_ person: Int32) -> String { colorOfPerson[person] ?? ChartPalette.other }
     }
 
-    /// What the card colours show: team for a tree chart with teams grouped, else as asked.
-    var coloring: ChartColoring { engine == .tree && chart.groupTeams ? .team : chart.coloring }
+    /// What the card colours show: team for a `tree` or `twopi` chart with teams grouped (neither
+    /// draws team boxes), else as asked.
+    var coloring: ChartColoring { (engine == .tree || engine == .twopi) && chart.groupTeams ? .team : chart.coloring }
 
     func fillColors(scope: [Int32]) -> Fills {
         var fills = Fills(entries: [], colorOfPerson: [:])
@@ -517,7 +520,9 @@ struct ChartGraphBuilder {
             if let previous {
                 builder.graph.edges.append(
                     ChartGraph.Edge(
-                        tail: previous, head: node,
+                        // twopi lays the chain out from its far end upwards: reversed, it reads top down.
+                        tail: builder.engine == .twopi ? node : previous,
+                        head: builder.engine == .twopi ? previous : node,
                         attributes: [
                             Attribute("style", "invis"), Attribute("class", "legend-order"), Attribute("minlen", "0"),
                         ]))

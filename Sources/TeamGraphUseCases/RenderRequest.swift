@@ -90,6 +90,9 @@ public struct RenderRequest: UseCaseRequest {
         if chart.engine == .dot && drawable > 2 * Chart.autoDotLimit {
             warnings.append(.slowEngine(.dot, people: drawable))
         }
+        if chart.engine == .twopi && drawable > 4 * Chart.autoDotLimit {
+            warnings.append(.slowEngine(.twopi, people: drawable))
+        }
         return RenderPlan(chart: chart, network: network, format: resolvedFormat, warnings: warnings)
     }
 
