@@ -103,7 +103,8 @@ struct ChartGraphBuilder {
         var attributes: [Attribute] = [
             .text("label", title), Attribute("labelloc", "t"), Attribute("labeljust", "l"),
             Attribute("fontname", font), Attribute("fontsize", "14"), Attribute("bgcolor", "white"),
-            Attribute("pad", "0.3"), Attribute("outputorder", "edgesfirst"), Attribute("charset", "UTF-8"),
+            Attribute("pad", "0.3"), Attribute("outputorder", alsoAboveCards ? "nodesfirst" : "edgesfirst"),
+            Attribute("charset", "UTF-8"),
         ]
         switch engine {
         case .twopi:
@@ -128,6 +129,11 @@ struct ChartGraphBuilder {
             Attribute("color", "#7f7f7f"), Attribute("arrowhead", "none"), Attribute("penwidth", "1"),
         ]
     }
+
+    /// Whether edges are drawn after the cards: on `tree` charts with the other relation, whose
+    /// straight dashed arrows would otherwise pass under the cards between their two ends (the tree
+    /// engine's own elbows never cross a card).
+    var alsoAboveCards: Bool { engine == .tree && chart.also != nil && chart.also != chart.relation }
 
     /// A node name and DOM id that no person id can equal.
     mutating func syntheticName(_ base: String) -> String {
@@ -398,7 +404,7 @@ struct ChartGraphBuilder {
                     attributes: [
                         Attribute("class", "also also-\(relation.rawValue)"), Attribute("style", "dashed"),
                         Attribute("constraint", "false"), Attribute("color", "#3182bd"),
-                        Attribute("arrowhead", "normal"), Attribute("arrowsize", "0.6"),
+                        Attribute("arrowhead", "normal"), Attribute("arrowsize", alsoAboveCards ? "0.9" : "0.6"),
                         .text("tooltip", "\(relation.rawValue): \(network.label(parent)) → \(network.label(person))"),
                     ]))
         }
