@@ -124,6 +124,36 @@ import Testing
         }
     }
 
+    @Test("charts print on pages and PNGs take a resolution; sizes too large are 413 with the way out")
+    func printedCharts() async throws {
+        let app = try await sampleServer().application()
+        try await app.test(.router) { client in
+            let pages = try await client.execute(uri: "/api/chart.pdf?page=a4&orientation=landscape", method: .get) {
+                $0
+            }
+            #expect(pages.status == .ok)
+            let pdf = String(buffer: pages.body)
+            // A map page and the tiles, every one A4 landscape.
+            let count = pdf.matches(of: /\/Type \/Page\b[^s]/).count
+            #expect(count >= 3)
+            #expect(pdf.matches(of: /\/MediaBox \[ 0 0 841.89 595.28 \]/).count == count)
+            let refused = try await get(client, "/api/chart.pdf?page=A4&max_pages=2")
+            #expect(refused.status == 413)
+            #expect(try error(refused.body)["parameter"] as? String == "max_pages")
+            let huge = try await get(client, "/api/chart.png?dpi=1200")
+            #expect(huge.status == 413)
+            #expect(try error(huge.body)["parameter"] as? String == "dpi")
+            let small = try await client.execute(uri: "/api/chart.png?dpi=48", method: .get) { $0 }
+            #expect(small.status == .ok)
+            let wrongFormat = try await get(client, "/api/chart.svg?page=A4")
+            #expect(wrongFormat.status == 400)
+            #expect(try error(wrongFormat.body)["parameter"] as? String == "page")
+            let badDPI = try await get(client, "/api/chart.png?dpi=5")
+            #expect(badDPI.status == 400)
+            #expect(try error(badDPI.body)["parameter"] as? String == "dpi")
+        }
+    }
+
     @Test("a slow engine on a big chart is refused at once, not left to run for minutes")
     func slowEngine() async throws {
         let directory = Fixtures.temporaryDirectory()
