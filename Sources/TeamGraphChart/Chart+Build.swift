@@ -135,6 +135,10 @@ struct ChartGraphBuilder {
     /// engine's own elbows never cross a card).
     var alsoAboveCards: Bool { engine == .tree && chart.also != nil && chart.also != chart.relation }
 
+    /// The ranks between legend entries: one in `dot` top to bottom and none left to right, so the
+    /// legend is a column beside the chart either way (a row would widen wide charts further).
+    var legendStep: String { engine == .dot && chart.rankDirection == .topToBottom ? "1" : "0" }
+
     /// A node name and DOM id that no person id can equal.
     mutating func syntheticName(_ base: String) -> String {
         var name = String(
@@ -313,27 +317,95 @@ struct ChartGraphBuilder {
         for person in selection.people where !isChartRoot[Int(person)] {
             hasChildNode[Int(forest.parents[Int(person)])] = true
         }
-        // Leaves of one parent, in drawing order, numbered to stack them in columns.
-        var leafCount: [Int32: Int] = [:]
-        for person in selection.people where !isChartRoot[Int(person)] && !hasChildNode[Int(person)] {
-            leafCount[forest.parents[Int(person)], default: 0] += 1
+        let minlen = engine == .dot ? dotRanks(hasChildNode: hasChildNode, isChartRoot: isChartRoot) : [:]
+        // Not with team boxes: with clusters, Graphviz 2.42's dot places grouped nodes differently
+        // from one render to the next in one process.
+        if engine == .dot && graph.clusters.isEmpty {
+            keepOnlyChildrenStraight(isChartRoot: isChartRoot, hasChildNode: hasChildNode)
         }
-        var leafSeen: [Int32: Int] = [:]
         for person in selection.people where !isChartRoot[Int(person)] {
             let parent = forest.parents[Int(person)]
             var attributes = [Attribute("class", "tree")]
-            if engine == .dot, !hasChildNode[Int(person)], let leaves = leafCount[parent],
-                leaves > chart.leafStackThreshold
-            {
-                let k = leafSeen[parent, default: 0]
-                leafSeen[parent] = k + 1
-                let columns = Chart.leafColumns(leaves)
-                if k >= columns { attributes.append(Attribute("minlen", String(1 + k / columns))) }
-            }
+            if let ranks = minlen[person], ranks > 1 { attributes.append(Attribute("minlen", String(ranks))) }
             graph.edges.append(
                 ChartGraph.Edge(
                     tail: Int(nodeOfPerson[Int(parent)]), head: Int(nodeOfPerson[Int(person)]), attributes: attributes))
         }
+    }
+
+    /// Puts each person who is the only one drawn under their parent, or in a single stacked
+    /// column of leaves, in the parent's `dot` group, which keeps the edges between them straight:
+    /// a parent is then right over an only child or its column (`dot` otherwise shifts them to
+    /// pack their neighbours).
+    mutating func keepOnlyChildrenStraight(isChartRoot: [Bool], hasChildNode: [Bool]) {
+        var drawnChildren: [Int32: Int] = [:]
+        var branchChildren: [Int32: Int] = [:]
+        for person in selection.people where !isChartRoot[Int(person)] {
+            drawnChildren[forest.parents[Int(person)], default: 0] += 1
+            if hasChildNode[Int(person)] { branchChildren[forest.parents[Int(person)], default: 0] += 1 }
+        }
+        for c in selection.collapsed where c.parent >= 0 { drawnChildren[c.parent, default: 0] += 1 }
+        var group: [Int32: String] = [:]
+        for person in selection.people where !isChartRoot[Int(person)] {
+            let parent = forest.parents[Int(person)]
+            let count = drawnChildren[parent] ?? 0
+            let oneColumn =
+                branchChildren[parent] == nil && count > chart.leafStackThreshold && Chart.leafColumns(count) == 1
+            guard count == 1 || oneColumn else { continue }
+            let name = group[parent] ?? "g\(parent)"
+            if group[parent] == nil {
+                group[parent] = name
+                graph.nodes[Int(nodeOfPerson[Int(parent)])].attributes.append(Attribute("group", name))
+            }
+            group[person] = name
+            graph.nodes[Int(nodeOfPerson[Int(person)])].attributes.append(Attribute("group", name))
+        }
+    }
+
+    /// How many ranks below their parent each drawn person goes in `dot` (absent: 1), so that wide
+    /// families fold instead of spreading over one rank.
+    ///
+    /// A parent's people with nobody under them are stacked in columns (``Chart/leafColumns(_:)``,
+    /// one rank per row). Its people with someone under them are laid out in rows of at most
+    /// ``Chart/dotRowLength``; each row starts below the deepest part of the row above, so the rows'
+    /// subtrees never share a rank and the family is about as wide as one row. Bottom-up over the
+    /// drawn people in reverse pre-order (no recursion).
+    func dotRanks(hasChildNode: [Bool], isChartRoot: [Bool]) -> [Int32: Int] {
+        var children: [Int32: [Int32]] = [:]
+        for person in selection.people where !isChartRoot[Int(person)] {
+            children[forest.parents[Int(person)], default: []].append(person)
+        }
+        var height: [Int32: Int] = [:]  // ranks drawn below each person
+        for c in selection.collapsed where c.parent >= 0 { height[c.parent] = 1 }
+        var minlen: [Int32: Int] = [:]
+        for parent in selection.people.reversed() {
+            guard let kids = children[parent] else { continue }
+            let leaves = kids.filter { !hasChildNode[Int($0)] }
+            let branches = kids.filter { hasChildNode[Int($0)] }
+            var deepest = height[parent] ?? 0
+            if leaves.count > chart.leafStackThreshold {
+                let columns = Chart.leafColumns(leaves.count)
+                for (k, leaf) in leaves.enumerated() { minlen[leaf] = 1 + k / columns }
+                deepest = max(deepest, (leaves.count + columns - 1) / columns)
+            } else if !leaves.isEmpty {
+                deepest = max(deepest, 1)
+            }
+            // Rows of branches: the first row sits just under the parent, beside the leaves.
+            var offset = 0
+            var rowDeepest = 0
+            for (k, branch) in branches.enumerated() {
+                if k > 0 && k % Chart.dotRowLength == 0 {
+                    offset += rowDeepest + 1
+                    rowDeepest = 0
+                }
+                minlen[branch] = 1 + offset
+                let below = height[branch] ?? 0
+                rowDeepest = max(rowDeepest, below)
+                deepest = max(deepest, 1 + offset + below)
+            }
+            height[parent] = deepest
+        }
+        return minlen
     }
 
     mutating func addCollapsedNodes() {
@@ -530,7 +602,8 @@ struct ChartGraphBuilder {
                         tail: builder.engine == .twopi ? node : previous,
                         head: builder.engine == .twopi ? previous : node,
                         attributes: [
-                            Attribute("style", "invis"), Attribute("class", "legend-order"), Attribute("minlen", "0"),
+                            Attribute("style", "invis"), Attribute("class", "legend-order"),
+                            Attribute("minlen", builder.legendStep),
                         ]))
             }
             previous = node

@@ -72,6 +72,10 @@ public struct Chart: Sendable, Hashable {
         leaves <= 4 ? 1 : max(2, Int((Double(leaves) / 2).squareRoot().rounded(.up)))
     }
 
+    /// The most people with someone under them that `dot` puts side by side under one parent;
+    /// more are folded into further rows below (see `dotRanks`).
+    public static let dotRowLength = 3
+
     /// The default ``dpi``: what Graphviz and browsers take a PNG's resolution to be.
     public static let defaultDPI = 96.0
     /// The lowest and highest ``dpi`` accepted.
