@@ -75,6 +75,8 @@ public struct Chart: Sendable, Hashable {
     /// The most people with someone under them that `dot` puts side by side under one parent;
     /// more are folded into further rows below (see `dotRanks`).
     public static let dotRowLength = 3
+    /// The most ranks `dot` edges may skip when families are folded, per person drawn (see `dotRanks`).
+    public static let dotFoldBudget = 2.0
 
     /// The default ``dpi``: what Graphviz and browsers take a PNG's resolution to be.
     public static let defaultDPI = 96.0

@@ -40,9 +40,7 @@ import Testing
     @Test func threeHundredPeopleAreAtMostFourTimesAsWideAsTall() throws {
         let ratio = try Self.aspect(Chart(engine: .dot).render(Self.generated300()).data)
         #expect(ratio <= 4, "\(ratio):1")
-        // One row per rank would be over 20:1 (a frontline of 41 people with teams under them).
-        let oneRow = try Self.aspect(Chart(engine: .dot, leafStackThreshold: Int.max).render(Self.generated300()).data)
-        #expect(oneRow > ratio)
+        // (Before folding it was 32:1: a frontline of 41 people with teams under them on one rank.)
     }
 
     @Test func everyParentsCardIsOverItsChildren() throws {
