@@ -16,6 +16,7 @@
 #include <graphviz/gvplugin_device.h>
 #include <cairo/cairo.h>
 #include <cairo/cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 
 /// Object kinds for attribute declarations.
 static const int tg_kind_graph = AGRAPH;
@@ -246,6 +247,29 @@ static inline void tg_bounding_size(Agraph_t *g, double *width, double *height) 
     boxf box = GD_bb(g);
     *width = box.UR.x - box.LL.x;
     *height = box.UR.y - box.LL.y;
+}
+
+/// The family fontconfig picks for a font list such as `WenQuanYi Micro Hei,Noto Sans CJK SC,sans-serif`
+/// (the first installed one, or its fallback), as pango and cairo will draw it; copied into `out`
+/// (NUL-terminated, at most `size` bytes). 0 on success, -1 when fontconfig has no answer.
+static inline int tg_font_family(const char *list, char *out, int size) {
+    if (size <= 0) return -1;
+    FcPattern *pattern = FcNameParse((const FcChar8 *)list);
+    if (pattern == NULL) return -1;
+    FcConfigSubstitute(NULL, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result = FcResultNoMatch;
+    FcPattern *match = FcFontMatch(NULL, pattern, &result);
+    FcPatternDestroy(pattern);
+    if (match == NULL) return -1;
+    FcChar8 *family = NULL;
+    int found = -1;
+    if (FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch && family != NULL) {
+        snprintf(out, (size_t)size, "%s", (const char *)family);
+        found = 0;
+    }
+    FcPatternDestroy(match);
+    return found;
 }
 
 /// The Graphviz version string, e.g. "2.43.0".

@@ -91,7 +91,7 @@ struct ChartGraphBuilder {
     // MARK: Graph
 
     mutating func graphAttributes() {
-        let font = chart.fontName
+        let font = fontStack
         var title = "\(chart.relation.rawValue) network · \(GraphvizText.count(selection.people.count)) people drawn"
         let hidden = selection.collapsed.reduce(0) { $0 + $1.count }
         if hidden > 0 { title += ", \(GraphvizText.count(hidden)) collapsed" }
@@ -139,6 +139,10 @@ struct ChartGraphBuilder {
     /// legend is a column beside the chart either way (a row would widen wide charts further).
     var legendStep: String { engine == .dot && chart.rankDirection == .topToBottom ? "1" : "0" }
 
+    /// The chart's font list with the family fontconfig picks for it first (``FontMatch``): cards
+    /// are measured and drawn with that family, and a browser showing the SVG tries it first too.
+    var fontStack: String { FontMatch.stack(chart.fontName) }
+
     /// A node name and DOM id that no person id can equal.
     mutating func syntheticName(_ base: String) -> String {
         var name = String(
@@ -165,7 +169,7 @@ struct ChartGraphBuilder {
             var attributes: [Attribute] = [
                 .svgID(syntheticName("team:\(team.id)")), Attribute("class", "team"),
                 .text("label", label), Attribute("style", "rounded,filled"), Attribute("fillcolor", "#fafafa"),
-                Attribute("color", "#9e9e9e"), Attribute("fontname", chart.fontName), Attribute("fontsize", "11"),
+                Attribute("color", "#9e9e9e"), Attribute("fontname", fontStack), Attribute("fontsize", "11"),
             ]
             var tooltip = [label, team.lead.map { "lead: \(network.label($0))" } ?? "no lead"]
             if let gaps = teamGaps[Int32(t)], let first = gaps.first {

@@ -48,7 +48,7 @@ extension Chart {
 
     /// The first family of the chart's font list: cairo's own text (page labels) takes one.
     var labelFont: String {
-        let first = fontName.split(separator: ",").first ?? "sans-serif"
+        let first = FontMatch.stack(fontName).split(separator: ",").first ?? "sans-serif"
         return String(first.drop(while: \.isWhitespace))
     }
 
