@@ -519,6 +519,8 @@ struct ChartGraphBuilder {
     /// The fill colour of each drawn person and the legend entries that explain them.
     struct Fills {
         var entries: [(label: String, color: String, key: String, count: Int, total: Int)]
+        /// With team colours: the team of each entry, by entry key.
+        var teamOfEntry: [String: Int32] = [:]
         var colorOfPerson: [Int32: String]
         func color(_ person: Int32) -> String { colorOfPerson[person] ?? ChartPalette.other }
     }
@@ -582,6 +584,11 @@ struct ChartGraphBuilder {
             for s in 0..<named {
                 fills.entries.append((keys[s].label, ChartPalette.categorical[s], "\(s)", keys[s].count, keys[s].total))
             }
+            if coloring == .team {
+                for (id, s) in slot where s < named {
+                    if let t = network.teams.firstIndex(where: { $0.id == id }) { fills.teamOfEntry["\(s)"] = Int32(t) }
+                }
+            }
             otherCount += keys.dropFirst(named).reduce(0) { $0 + $1.count }
             if otherCount > 0 || otherTotal > 0 {
                 let what = coloring == .role ? "role" : "team"
@@ -632,15 +639,24 @@ struct ChartGraphBuilder {
             previous = node
         }
         for entry in fills.entries {
-            add(
-                &self, "\(coloring.rawValue):\(entry.key)",
-                [
-                    Attribute("class", "legend legend-\(coloring.rawValue)"),
-                    .text(
-                        "label",
-                        "\(GraphvizText.truncated(entry.label, limit: 32)) · \(Self.drawnOf(entry.count, entry.total))"),
-                    Attribute("fillcolor", entry.color),
-                ])
+            let line = "\(GraphvizText.truncated(entry.label, limit: 32)) · \(Self.drawnOf(entry.count, entry.total))"
+            var attributes = [
+                Attribute("class", "legend legend-\(coloring.rawValue)"), .text("label", line),
+                Attribute("fillcolor", entry.color),
+            ]
+            // Without team boxes a team's gaps are marked on its colour in the legend.
+            if graph.clusters.isEmpty, let t = fills.teamOfEntry[entry.key], let gaps = teamGaps[t],
+                let first = gaps.first
+            {
+                attributes = [
+                    Attribute("class", "legend legend-\(coloring.rawValue) has-gaps"),
+                    .lines("label", [line] + gaps.map { ChartPalette.tag($0.kind) }),
+                    Attribute("fillcolor", entry.color), Attribute("color", ChartPalette.mark(first.kind)),
+                    Attribute("penwidth", "3"),
+                ]
+                for gap in gaps { markedKinds[gap.kind, default: 0] += 1 }
+            }
+            add(&self, "\(coloring.rawValue):\(entry.key)", attributes)
         }
         if coloring != .status {
             // The status stripe on the left edge of every card.

@@ -48,6 +48,18 @@ import Testing
         #expect(marked.allSatisfy { Self.value($0, "color") == ChartPalette.mark(.unownedNewcomer) })
     }
 
+    @Test func withoutTeamBoxesATeamsGapsAreMarkedOnItsLegendColour() throws {
+        let network = try ChartTestSupport.sample()
+        let svg = try ParsedSVG(Chart(coloring: .team, gapOptions: asOf).render(network).data)
+        let marked = try svg.groups("has-gaps").filter { ParsedSVG.classes($0).contains("legend-team") }
+        let texts = try marked.map { try ParsedSVG.texts($0).joined(separator: " ") }
+        #expect(texts.contains { $0.contains("West Launch (T4)") && $0.contains("⚠ team has no lead") }, "\(texts)")
+        #expect(texts.contains { $0.contains("North Star (T3)") && $0.contains("⚠ lead from another team") })
+        // The gap legend counts those marks as drawn.
+        let legend = try svg.groups("legend-gap").flatMap { try ParsedSVG.texts($0) }
+        #expect(legend.contains("team-without-lead · 1"), "\(legend)")
+    }
+
     @Test func statusColouredCardsHaveNoStripe() throws {
         let graph = try Chart(gapOptions: asOf).graph(of: ChartTestSupport.sample())
         #expect(!graph.nodes.contains { Self.value($0, "style")?.contains("striped") == true })

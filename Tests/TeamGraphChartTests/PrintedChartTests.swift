@@ -155,6 +155,15 @@ import Testing
         #expect(try PDFText(pdf).pageSizes.count > 2)
     }
 
+    @Test func anSVGWrittenToAPipeOpensFittedToo() throws {
+        let result = try ChartTestSupport.run(["render", network, "--teams", teams, "-o", "-"])
+        #expect(result.status == 0)
+        let head = String(decoding: result.stdout.prefix(2000), as: UTF8.self)
+        let tag = try #require(head.firstMatch(of: /<svg[^>]*>/)).0
+        #expect(tag.contains("width=\"100%\"") && tag.contains("viewBox="), "\(tag)")
+        #expect(!tag.contains("pt\""), "no fixed size in points: \(tag)")
+    }
+
     // MARK: PNG
 
     @Test func aPNGIsDrawnAtTheResolutionAskedFor() throws {
