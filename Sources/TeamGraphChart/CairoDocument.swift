@@ -33,8 +33,7 @@ final class PDFDocumentWriter {
         self.fontFamily = fontFamily
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, cairo_status(context) == CAIRO_STATUS_SUCCESS
         else {
-            cairo_destroy(context)
-            cairo_surface_destroy(surface)
+            // deinit destroys both.
             throw .graphviz("cairo could not start a PDF")
         }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
@@ -66,6 +65,10 @@ final class PDFDocumentWriter {
 
     /// Finishes the document and returns its bytes.
     func finish() throws(ChartError) -> [UInt8] {
+        let drawing = cairo_status(context)
+        guard drawing == CAIRO_STATUS_SUCCESS else {
+            throw .graphviz("cairo: " + String(cString: cairo_status_to_string(drawing)))
+        }
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
@@ -130,11 +133,19 @@ final class PDFDocumentWriter {
         cairo_stroke(context)
     }
 
-    /// Makes the rectangle a link to `page` (from 1).
+    /// Makes the rectangle a link to `page` (from 1), through the page's named destination
+    /// (``markPage(_:)``): cairo 1.16 drops links to pages it has not written yet, but resolves
+    /// names when the document is finished.
     func link(x: Double, y: Double, width: Double, height: Double, page: Int) {
-        let attributes = "rect=[\(x) \(y) \(width) \(height)] page=\(page)"
+        let attributes = "rect=[\(x) \(y) \(width) \(height)] dest='p\(page)'"
         cairo_tag_begin(context, "Link", attributes)
         cairo_tag_end(context, "Link")
+    }
+
+    /// Names the current page `p<page>` for links (call once per page, before drawing on it).
+    func markPage(_ page: Int) {
+        cairo_tag_begin(context, "cairo.dest", "name='p\(page)' x=0 y=0")
+        cairo_tag_end(context, "cairo.dest")
     }
 
     /// Draws `drawing` with its top left corner at (`x`, `y`) at `scale`, showing only the

@@ -9,6 +9,8 @@ public enum BitmapLimits {
     public static let maxPixels = 64 << 20
     /// The side of a tile when a chart is drawn as tiles.
     public static let tileSide = 8_192
+    /// The most tiles one chart is drawn as (each up to 256 MiB while drawn, all kept until written).
+    public static let maxTiles = 100
 
     /// "32,767 pixels a side, 67,108,864 in all".
     public static var description: String {
@@ -58,8 +60,12 @@ extension Chart {
                     (Double(BitmapLimits.maxPixels) / (Double(width) * Double(height))).squareRoot())
                 throw .bitmapTooLarge(width: width, height: height, dpi: dpi, fittingDPI: Int(dpi * shrink))
             }
-            var tiles: [ChartTile] = []
             let side = BitmapLimits.tileSide
+            let count = ((width + side - 1) / side) * ((height + side - 1) / side)
+            guard count <= BitmapLimits.maxTiles else {
+                throw .tooManyTiles(needed: count, limit: BitmapLimits.maxTiles)
+            }
+            var tiles: [ChartTile] = []
             for (row, y) in stride(from: 0, to: height, by: side).enumerated() {
                 for (column, x) in stride(from: 0, to: width, by: side).enumerated() {
                     let data = try Self.png(

@@ -17,6 +17,8 @@ extension Chart {
     /// pages (see ``PageSetup``).
     func renderPDF(_ network: Network, graph: ChartGraph, selection: ChartSelection) throws(ChartError) -> [UInt8] {
         let title = documentTitle(network, selection: selection)
+        // Resolved before the Graphviz lock is taken (FontMatch takes it itself).
+        let labelFont = labelFont
         guard let pages else {
             return try GraphvizRenderer.withDrawings([graph]) { (drawings) throws(ChartError) in
                 let drawing = drawings[0]
@@ -72,13 +74,13 @@ extension Chart {
         top.roots = selection.roots.map { network.ids[Int($0)] }
         top.depth = min(depth ?? 1, 1)
         top.expand = []
-        let topSelection = try top.selection(in: network)
+        let (topGraph, topSelection, _) = try top.laidOut(network, format: .pdf)
         let rootNames = selection.roots.prefix(3).map { network.label($0) }.joined(separator: ", ")
         var sections = [
             PageSection(
                 title:
                     "Top levels: \(rootNames)\(selection.roots.count > 3 ? ", …" : "") and the people directly under",
-                graph: top.graph(of: network, selection: topSelection), people: topSelection.scopeCount)
+                graph: topGraph, people: topSelection.scopeCount)
         ]
         guard depth.map({ $0 >= 2 }) ?? true else { return sections }
         for root in selection.roots {
@@ -86,11 +88,10 @@ extension Chart {
                 var branch = top
                 branch.roots = [network.ids[Int(child)]]
                 branch.depth = depth.map { $0 - 1 }
-                let branchSelection = try branch.selection(in: network)
+                let (branchGraph, branchSelection, _) = try branch.laidOut(network, format: .pdf)
                 sections.append(
                     PageSection(
-                        title: "Branch of \(network.label(child))",
-                        graph: branch.graph(of: network, selection: branchSelection),
+                        title: "Branch of \(network.label(child))", graph: branchGraph,
                         people: branchSelection.scopeCount))
             }
         }

@@ -97,8 +97,8 @@ extension Chart {
         }
     }
 
-    /// The graph description, positioned when the engine is `tree`.
-    private func laidOut(_ network: Network, format: ChartFormat) throws(ChartError) -> (
+    /// The graph description, positioned when the engine is `tree`, after checking the memory.
+    func laidOut(_ network: Network, format: ChartFormat) throws(ChartError) -> (
         ChartGraph, ChartSelection, ChartEngine
     ) {
         let selection = try selection(in: network)

@@ -24,6 +24,8 @@ public enum ChartError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A one-page PDF would be larger than PDF readers open (``Chart/largestPDFPage``); printed on
     /// A3 it would take `a3Pages` pages.
     case pageTooLarge(width: Double, height: Double, a3Pages: Int)
+    /// A PNG drawn as tiles would need more than ``BitmapLimits/maxTiles`` of them.
+    case tooManyTiles(needed: Int, limit: Int)
     /// Printing the chart would take more pages than allowed.
     case tooManyPages(needed: Int, limit: Int, paper: String)
 
@@ -49,6 +51,8 @@ public enum ChartError: Error, Sendable, Hashable, CustomStringConvertible {
         case .pageTooLarge(let width, let height, let pages):
             "a one-page PDF would be \(GraphvizText.count(Int(width.rounded()))) × \(GraphvizText.count(Int(height.rounded()))) points, "
                 + "larger than PDF readers open (14,400 points, 200 inches, a side); print it on pages (pages: A3 takes \(GraphvizText.count(pages))) or draw fewer people (roots, depth)"
+        case .tooManyTiles(let needed, let limit):
+            "the PNG would take \(GraphvizText.count(needed)) tiles, more than \(limit); lower the resolution (dpi), print it on pages, or draw fewer people (roots, depth)"
         case .tooManyPages(let needed, let limit, let paper):
             "printing the chart takes \(GraphvizText.count(needed)) pages of \(paper), more than the limit of \(limit); draw fewer people (roots, depth) or raise the limit"
         }

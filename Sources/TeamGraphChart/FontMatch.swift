@@ -1,4 +1,3 @@
-import CGraphviz
 import Foundation
 
 /// Which installed font a chart's font list comes to, as fontconfig (and so pango and cairo)
@@ -12,14 +11,10 @@ enum FontMatch {
     nonisolated(unsafe) private static var stacks: [String: String] = [:]
 
     /// The family fontconfig picks for `list`, or nil when it has no answer.
-    static func family(_ list: String) -> String? {
-        var buffer = [CChar](repeating: 0, count: 512)
-        guard tg_font_family(list, &buffer, Int32(buffer.count)) == 0 else { return nil }
-        let family = String(cString: buffer)
-        return family.isEmpty ? nil : family
-    }
+    static func family(_ list: String) -> String? { GraphvizSession.shared.fontFamily(list) }
 
     /// `list` with the family fontconfig picks for it first (not repeated when already there).
+    /// Never call it with the Graphviz lock held: it takes that lock.
     static func stack(_ list: String) -> String {
         lock.lock()
         defer { lock.unlock() }

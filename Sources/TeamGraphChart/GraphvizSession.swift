@@ -68,6 +68,17 @@ final class GraphvizSession: @unchecked Sendable {
         }
     }
 
+    /// The family fontconfig picks for a font list, asked with the lock held (pango, which
+    /// Graphviz drives under the lock, uses fontconfig too).
+    func fontFamily(_ list: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        var buffer = [CChar](repeating: 0, count: 512)
+        guard tg_font_family(list, &buffer, Int32(buffer.count)) == 0 else { return nil }
+        let family = String(cString: buffer)
+        return family.isEmpty ? nil : family
+    }
+
     /// Runs `body` with the lock held and the context, after forgetting earlier errors.
     func withLock<Result>(_ body: (OpaquePointer) throws(ChartError) -> Result) throws(ChartError) -> Result {
         try withLock(textLayout: true, body)

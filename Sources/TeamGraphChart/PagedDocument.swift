@@ -21,9 +21,16 @@ struct PagedDocument {
         func page(row: Int, column: Int) -> Int { firstPage + (hasMap ? 1 : 0) + row * grid.columns + column }
     }
 
-    /// Contents lines a page holds.
-    static let contentsLinesPerPage = 40
     static let contentsLineHeight = 17.0
+    /// Room above the first contents line: the title and the chart's title.
+    static let contentsHeader = 60.0
+
+    /// Contents lines a page holds: as many as fit above the footer of the document's first page size.
+    var contentsLinesPerPage: Int {
+        guard let first = parts.first else { return 1 }
+        let room = first.grid.pageHeight - 2 * PageSetup.margin - PageSetup.footer - Self.contentsHeader
+        return max(1, Int(room / Self.contentsLineHeight))
+    }
 
     init(setup: PageSetup, title: String, fontFamily: String) {
         self.setup = setup
@@ -34,7 +41,7 @@ struct PagedDocument {
     /// Whether the document opens with contents pages: when it has more than one drawing.
     var hasContents: Bool { parts.count > 1 }
     var contentsPages: Int {
-        hasContents ? (parts.count + Self.contentsLinesPerPage - 1) / Self.contentsLinesPerPage : 0
+        hasContents ? (parts.count + contentsLinesPerPage - 1) / contentsLinesPerPage : 0
     }
     /// The document's pages, all told.
     var pageCount: Int { contentsPages + parts.reduce(0) { $0 + $1.pageCount } }
@@ -59,7 +66,7 @@ struct PagedDocument {
         var page = 1
         if hasContents {
             for sheet in 0..<contentsPages {
-                let lines = parts.dropFirst(sheet * Self.contentsLinesPerPage).prefix(Self.contentsLinesPerPage)
+                let lines = parts.dropFirst(sheet * contentsLinesPerPage).prefix(contentsLinesPerPage)
                 drawContents(Array(lines), sheet: sheet, page: page, writer: writer, grid: first)
                 page += 1
             }
@@ -68,6 +75,7 @@ struct PagedDocument {
             let outline = writer.bookmark(part.section.title, page: part.firstPage)
             if part.hasMap {
                 writer.setPageSize(width: part.grid.pageWidth, height: part.grid.pageHeight)
+                writer.markPage(page)
                 try drawMap(part, page: page, writer: writer)
                 writer.endPage()
                 page += 1
@@ -75,6 +83,7 @@ struct PagedDocument {
             for row in 0..<part.grid.rows {
                 for column in 0..<part.grid.columns {
                     writer.setPageSize(width: part.grid.pageWidth, height: part.grid.pageHeight)
+                    writer.markPage(page)
                     try drawTile(part, row: row, column: column, page: page, writer: writer)
                     writer.endPage()
                     if part.hasMap {
@@ -91,6 +100,7 @@ struct PagedDocument {
 
     private func drawContents(_ lines: [Part], sheet: Int, page: Int, writer: PDFDocumentWriter, grid: PageGrid) {
         writer.setPageSize(width: grid.pageWidth, height: grid.pageHeight)
+        writer.markPage(page)
         let left = PageSetup.margin
         let right = grid.pageWidth - PageSetup.margin
         var y = PageSetup.margin + 16

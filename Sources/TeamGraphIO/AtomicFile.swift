@@ -80,6 +80,71 @@ public enum AtomicFile {
     }
 }
 
+extension AtomicFile {
+    /// One file of ``writeAll(_:)``.
+    struct PlannedFile {
+        var path: String
+        var destination: String
+        var ownership: Ownership?
+        var data: [UInt8]
+    }
+
+    /// Writes several files all or none: every file is written to a named temporary beside it,
+    /// given its mode and owner, and synced first, with each descriptor closed once it is (so any
+    /// number of files can be written); only then are they renamed into place, one after the
+    /// other. Any failure before that leaves every destination untouched and no temporary behind.
+    static func writeAll(_ files: [PlannedFile]) throws {
+        TemporaryFiles.installSignalHandlers()
+        var directories: [String: Int32] = [:]
+        var temporaries: [(temporary: Temporary, directory: Int32, file: PlannedFile)] = []
+        defer {
+            for k in temporaries.indices { temporaries[k].temporary.discard() }
+            for descriptor in directories.values { close(descriptor) }
+        }
+        for file in files {
+            let fail = { (error: Int32) in OutputError(message: "cannot write \(file.path): \(systemMessage(error))") }
+            let name = directoryName(file.destination)
+            let directory: Int32
+            if let known = directories[name] {
+                directory = known
+            } else {
+                directory = open(name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                guard directory >= 0 else { throw fail(errno) }
+                directories[name] = directory
+            }
+            var temporary = try Temporary(directory: directory, fail: fail)
+            temporaries.append((temporary, directory, file))
+            var offset = 0
+            while offset < file.data.count {
+                let written = file.data[offset...].withUnsafeBytes {
+                    Glibc.write(temporary.descriptor, $0.baseAddress, $0.count)
+                }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw fail(errno)
+                }
+                offset += written
+            }
+            if let ownership = file.ownership {
+                _ = fchown(temporary.descriptor, ownership.owner, ownership.group)
+                guard fchmod(temporary.descriptor, ownership.mode) == 0 else { throw fail(errno) }
+            }
+            guard fsync(temporary.descriptor) == 0 else { throw fail(errno) }
+            try temporary.name(fail: fail)
+            temporary.closeFile()
+            temporaries[temporaries.count - 1].temporary = temporary
+        }
+        for k in temporaries.indices {
+            let (temporary, directory, file) = temporaries[k]
+            guard renameat(directory, temporary.nameBytes, AT_FDCWD, file.destination) == 0 else {
+                throw OutputError(message: "cannot write \(file.path): \(systemMessage(errno))")
+            }
+            temporaries[k].temporary.renamed()
+        }
+        for descriptor in directories.values { _ = fsync(descriptor) }
+    }
+}
+
 /// The temporary file of one ``AtomicFile`` write: unnamed where the system allows it.
 private struct Temporary {
     /// The open file.
@@ -158,6 +223,12 @@ private struct Temporary {
         if let slot { TemporaryFiles.unregister(slot) }
         slot = nil
         nameBytes = []
+    }
+
+    /// Closes the file, keeping its name (it is renamed or discarded later).
+    mutating func closeFile() {
+        if !closed { close(descriptor) }
+        closed = true
     }
 
     /// Closes the file and removes its name if it still has one.

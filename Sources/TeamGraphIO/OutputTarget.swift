@@ -98,23 +98,17 @@ public struct OutputTarget: Sendable {
         try AtomicFile.write(path: path, destination: destination, keeping: existing, produce: produce)
     }
 
-    /// Writes several files all or none: each is checked like one output first, and no file is
-    /// renamed into place before every one has been written (a failure leaves them all untouched).
-    /// The files are written one inside the other's writing, so the nesting is as deep as there
-    /// are files (tiles of one chart, not people).
+    /// Writes several files all or none: each is checked like one output first, and none is
+    /// renamed into place before every one has been written and synced (``AtomicFile``).
     public static func writeAll(_ files: [(path: String, data: [UInt8])], inputs: [String], stores: [String]) throws {
-        let targets = try files.map { file throws(OutputError) in
-            (try OutputTarget(file.path, inputs: inputs, stores: stores), file.data)
+        var planned: [AtomicFile.PlannedFile] = []
+        for file in files {
+            let target = try OutputTarget(file.path, inputs: inputs, stores: stores)
+            planned.append(
+                AtomicFile.PlannedFile(
+                    path: target.path, destination: target.destination, ownership: target.existing, data: file.data))
         }
-        try write(targets[...])
-    }
-
-    private static func write(_ files: ArraySlice<(OutputTarget, [UInt8])>) throws {
-        guard let (target, data) = files.first else { return }
-        try target.write { (buffer: inout OutputBuffer) throws in
-            data.withUnsafeBufferPointer { buffer.append(bytes: $0) }
-            try write(files.dropFirst())
-        }
+        try AtomicFile.writeAll(planned)
     }
 
     // MARK: Checks

@@ -106,6 +106,10 @@ struct APIErrorBody: Sendable {
                     "the PNG would be \(width) × \(height) pixels at \(Int(dpi)) dpi, more than one image may be "
                         + "(\(BitmapLimits.description)); ask for dpi=\(fitting) or less, a PDF with page=A3, a root or a depth"
                 )
+            case .tooManyTiles(let needed, let limit):
+                return APIErrorBody(
+                    413, "chart-too-large", "dpi",
+                    "the PNG would take \(needed) tiles, more than \(limit); ask for a lower dpi")
             case .pageTooLarge(let width, let height, let pages):
                 return APIErrorBody(
                     413, "chart-too-large", "page",
@@ -162,7 +166,7 @@ extension ChartError {
         case .unknownExpanded: .expand
         case .negativeDepth: .depth
         case .invalidMaxNodes, .outOfMemory: .maxNodes
-        case .invalidDPI, .bitmapTooLarge: .dpi
+        case .invalidDPI, .bitmapTooLarge, .tooManyTiles: .dpi
         case .invalidMaxPages, .tooManyPages: .maxPages
         case .pageTooLarge: .page
         case .graphviz, .output: nil

@@ -127,12 +127,17 @@ extension ChartError {
         case .bitmapTooLarge(let width, let height, let dpi, let fitting):
             "the PNG would be \(GraphvizText.count(width)) × \(GraphvizText.count(height)) pixels at \(GraphvizText.decimal(dpi)) dpi, "
                 + "more than one image may be (\(BitmapLimits.description)); nothing was written. "
-                + "Write it as tiles with --tiles (NAME-r1c1.png, NAME-r1c2.png, ...), lower the resolution to --dpi \(fitting) or less, "
+                + "Write it as tiles with --tiles (NAME-r1c1.png, NAME-r1c2.png, ...), "
+                + (fitting >= Int(Chart.dpiRange.lowerBound)
+                    ? "lower the resolution to --dpi \(fitting) or less, " : "")
                 + "print it with --format pdf --page A3, or draw fewer people with --root ID or --depth N"
         case .pageTooLarge(let width, let height, let pages):
             "a one-page PDF would be \(GraphvizText.count(Int(width.rounded()))) × \(GraphvizText.count(Int(height.rounded()))) points, "
                 + "larger than PDF readers open (14,400 points, 200 inches, a side); nothing was written. "
                 + "Print it on pages with --page A3 (\(GraphvizText.count(pages)) pages) or A4, or draw fewer people with --root ID or --depth N"
+        case .tooManyTiles(let needed, let limit):
+            "the PNG would take \(GraphvizText.count(needed)) tiles of \(GraphvizText.count(BitmapLimits.tileSide)) pixels, more than \(limit); nothing was written. "
+                + "Lower the resolution with --dpi, print it with --format pdf --page A3, or draw fewer people with --root ID or --depth N"
         case .tooManyPages(let needed, let limit, let paper):
             "printing the chart takes \(GraphvizText.count(needed)) pages of \(paper), more than --max-pages \(limit); nothing was written. "
                 + "Draw fewer people with --root ID or --depth N, split it with --pages branch, or raise --max-pages"

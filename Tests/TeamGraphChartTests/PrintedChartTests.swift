@@ -99,6 +99,31 @@ import Testing
         #expect(try document.text(page: 2).contains("Top levels"))
     }
 
+    @Test(arguments: [ChartEngine.dot, .tree])
+    func contentsAndMapLinksLeadToTheirPagesWithAnyEngine(engine: ChartEngine) throws {
+        // 45 branches of two people: more contents lines than an A4 landscape page holds.
+        var parents: [Int32] = [-1]
+        for k in 0..<45 {
+            parents.append(0)
+            parents.append(Int32(1 + 2 * k))
+        }
+        let network = ChartTestSupport.network(ids: parents.indices.map { "B\($0)" }, sponsors: parents)
+        let chart = Chart(engine: engine).withPages(PageSetup(paper: .a4, orientation: .landscape, split: .branch))
+        let pdf = try chart.render(network, format: .pdf).data
+        let document = try PDFText(pdf)
+        let contents = try (1...3).map { try document.text(page: $0) }.joined(separator: "\n")
+        for k in 0..<45 {
+            #expect(contents.contains("Branch of B\(1 + 2 * k)\n") || contents.contains("Branch of B\(1 + 2 * k) "))
+        }
+        #expect(try document.text(page: 2).contains("Contents (continued)"))
+        // Every link names a destination, and every destination a page (cairo 1.16 drops links
+        // to pages not yet written unless they go by name).
+        let text = String(decoding: pdf, as: Unicode.ASCII.self)
+        let links = text.components(separatedBy: "endobj").filter { $0.contains("/Subtype /Link") }
+        #expect(links.count >= 45)
+        #expect(links.allSatisfy { $0.contains("/Dest") }, "links without a destination")
+    }
+
     @Test func aChartOverTheLimitOfPagesIsRefusedBeforeDrawing() throws {
         let sample = try ChartTestSupport.sample()
         let pages = try PDFText(Chart().withPages(PageSetup(paper: .a4)).render(sample, format: .pdf).data)
