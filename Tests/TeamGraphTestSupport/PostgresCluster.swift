@@ -1,0 +1,87 @@
+import Foundation
+
+/// A throwaway PostgreSQL cluster in a temporary folder, started with `Tools/pg.sh` (Debian's
+/// binaries, a non-root owner, a unix socket and a free loopback port) and removed by ``stop()``.
+///
+/// `PostgresCluster.unavailable` says why PostgreSQL tests cannot run here (no PostgreSQL
+/// installed); CI installs it (`Tools/setup.sh`), so there they always run.
+public final class PostgresCluster: @unchecked Sendable {
+    /// The folder holding the cluster, its socket and its logs.
+    public let directory: URL
+    /// The `--db` URL: `postgres://teamgraph:PASSWORD@127.0.0.1:PORT/teamgraph`.
+    public let url: String
+    /// The loopback port.
+    public let port: Int
+
+    /// Why the PostgreSQL tests are skipped on this machine, or nil when they can run.
+    public static var unavailable: String? {
+        let found = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        let usable = found.contains {
+            FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb")
+        }
+        return usable
+            ? nil : "PostgreSQL is not installed: run bash Tools/setup.sh (Debian's postgresql) to run these tests"
+    }
+
+    /// Starts a new cluster in a fresh temporary folder.
+    public init() throws {
+        directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("teamgraph-pg-\(UUID().uuidString.prefix(8))")
+        let result = try Self.pg(["start", directory.path])
+        guard result.status == 0 else {
+            throw ClusterError(message: "Tools/pg.sh start failed: \(result.error)")
+        }
+        url = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        port =
+            Int(
+                (try? String(contentsOf: directory.appendingPathComponent("port"), encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+    }
+
+    /// Stops the server and removes the folder.
+    public func stop() {
+        _ = try? Self.pg(["stop", directory.path])
+    }
+
+    /// Runs `psql` on the cluster with `url` (default: the cluster's), one command; status and output.
+    public func psql(_ sql: String, url: String? = nil) throws -> (status: Int32, output: String, error: String) {
+        try Self.run("/usr/bin/psql", [url ?? self.url, "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-c", sql])
+    }
+
+    /// Runs `Tools/pg.sh` with `arguments`.
+    public static func pg(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        try run("/bin/bash", [Fixtures.packageRoot.appendingPathComponent("Tools/pg.sh").path] + arguments)
+    }
+
+    static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
+    }
+
+    /// A cluster that could not be started.
+    public struct ClusterError: Error, CustomStringConvertible {
+        /// What went wrong.
+        public var message: String
+        /// The message.
+        public var description: String { message }
+    }
+}
