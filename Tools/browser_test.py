@@ -11,6 +11,7 @@ browser log go to the failures folder and the exit status is 1.
 import argparse
 import json
 import os
+import re
 import signal
 import sys
 import time
@@ -232,6 +233,11 @@ def run(driver, base, screenshot):
     )
     assert driver.find_element(By.ID, "tg-by-owner").get_attribute("aria-pressed") == "true"
     assert "by=owner" in driver.find_element(By.ID, "tg-export-svg").get_attribute("href")
+    pages = driver.find_element(By.ID, "tg-export-pages").get_attribute("href")
+    assert "by=owner" in pages and pages.endswith("page=A4"), pages
+    with urllib.request.urlopen(pages, timeout=30) as answer:
+        pdf = answer.read()
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type /Page\b[^s]", pdf)) >= 2, "the A4 export is a paged PDF"
     assert "by=owner" in driver.current_url, driver.current_url
 
     step("the other relation dashed, colour by team")

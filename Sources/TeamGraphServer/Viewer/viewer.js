@@ -640,6 +640,7 @@
     for (const format of ["svg", "png", "pdf"]) {
       $("tg-export-" + format).href = "/api/chart." + format + (q ? "?" + q : "");
     }
+    $("tg-export-pages").href = "/api/chart.pdf?" + (q ? q + "&" : "") + "page=A4";
   }
 
   function updateControls() {
