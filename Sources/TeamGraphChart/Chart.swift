@@ -61,9 +61,10 @@ public struct Chart: Sendable, Hashable {
     /// The most nodes ``expand`` may add above ``maxNodes``: an opened branch that would draw more
     /// stays collapsed, so no request makes a chart Graphviz cannot draw.
     public static let expandLimit = 20000
-    /// The node count above which ``ChartEngine/auto`` switches from `dot` to `tree`: `dot` takes
-    /// about 0.3 s at 1,000 people and grows roughly quadratically (0.65 s at 1,500, 0.9 s at
-    /// 2,000), the tree engine 0.1–0.2 s (`Tools/bench-serve.sh`).
+    /// The node count above which ``ChartEngine/auto`` switches from `dot` to `tree`: `dot` took
+    /// about 0.3 s at 1,000 people and 0.9 s at 2,000 before wide families were folded
+    /// (`Tools/bench-serve.sh`); folded, 0.6 s and 2.4 s (`Tools/chart-aspect.sh`, debug build);
+    /// the tree engine 0.1–0.2 s.
     public static let autoDotLimit = 1000
     /// How many columns `leaves` people with nobody under them, all under one parent, are
     /// stacked in: one up to 4, then about √(leaves / 2), so a stack is about twice as tall as
