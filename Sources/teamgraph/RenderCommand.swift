@@ -137,6 +137,8 @@ struct RenderCommand: ParsableCommand {
             input: AnalysisInput(source: .store(path: ""), settings: try analysis.settings()), chart: chart,
             markGaps: markGaps, format: chartFormat, outputName: output)
         try request.validate()
+        // Tiles are files named after the output: not standard output.
+        if tiles && output == "-" { throw UseCaseError.conflicting(.tiles, .output) }
         request.diff = try diff?.value()
         try request.validate()
         return request
@@ -147,7 +149,6 @@ struct RenderCommand: ParsableCommand {
         // Checked before reading: an output that is an input or the store is refused unchanged.
         let target = output == "-" ? nil : try OutputTarget(output, inputs: input.inputPaths, stores: input.storePaths)
         request.input.source = request.diff == nil ? try input.source() : .store(path: try input.store())
-        if tiles && target == nil { throw ValidationError("--tiles writes files; give -o NAME.png") }
         let plan = try request.run()
         for warning in plan.warnings { Output.standardError(warning.commandLineMessage) }
         if let target, tiles {

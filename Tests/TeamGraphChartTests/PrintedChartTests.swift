@@ -239,6 +239,10 @@ import Testing
         #expect(refused.stderr.contains("--tiles") && refused.stderr.contains("--dpi"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
 
+        let toStandardOutput = try ChartTestSupport.run(["render", network, "--format", "png", "--tiles", "-o", "-"])
+        #expect(toStandardOutput.status == 2)
+        #expect(toStandardOutput.stderr == "teamgraph: give --tiles or --output, not both\n")
+
         // A directory where one tile goes: no tile is written.
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("chart-r1c2.png"), withIntermediateDirectories: false)
