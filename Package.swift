@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "TeamGraph"),
@@ -42,6 +43,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev", "libcairo2-dev"]), .brew(["graphviz", "cairo"])]
         ),
+        .target(
+            name: "TeamGraphPostgres",
+            dependencies: [
+                "TeamGraph", "TeamGraphHistory", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "TeamGraphChart", dependencies: ["TeamGraph", "TeamGraphLayout", "CGraphviz"]),
         .target(
             name: "TeamGraphUseCases", dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart"]
@@ -86,7 +93,7 @@ let package = Package(
         .testTarget(
             name: "TeamGraphStoreTests",
             dependencies: [
-                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphTestSupport",
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphPostgres", "TeamGraphTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
