@@ -41,6 +41,9 @@ struct ChartGraphBuilder {
     var teamLedBy: [Int32: Int32] = [:]
     /// Each drawn person's level below their chart root (-1 when not drawn).
     var relativeDepth: [Int32]
+    /// The chart's font list with the family fontconfig picks for it first (``FontMatch``): cards
+    /// are measured and drawn with that family, and a browser showing the SVG tries it first too.
+    let fontStack: String
 
     init(chart: Chart, network: Network, selection: ChartSelection) {
         self.chart = chart
@@ -51,6 +54,7 @@ struct ChartGraphBuilder {
         self.graph = ChartGraph(name: "teamgraph", engine: engine.rawValue)
         self.nodeOfPerson = [Int32](repeating: -1, count: network.count)
         self.relativeDepth = [Int32](repeating: -1, count: network.count)
+        self.fontStack = FontMatch.stack(chart.fontName)
         var isChartRoot = Set(selection.roots)
         for person in selection.people {
             relativeDepth[Int(person)] =
@@ -138,10 +142,6 @@ struct ChartGraphBuilder {
     /// The ranks between legend entries: one in `dot` top to bottom and none left to right, so the
     /// legend is a column beside the chart either way (a row would widen wide charts further).
     var legendStep: String { engine == .dot && chart.rankDirection == .topToBottom ? "1" : "0" }
-
-    /// The chart's font list with the family fontconfig picks for it first (``FontMatch``): cards
-    /// are measured and drawn with that family, and a browser showing the SVG tries it first too.
-    var fontStack: String { FontMatch.stack(chart.fontName) }
 
     /// A node name and DOM id that no person id can equal.
     mutating func syntheticName(_ base: String) -> String {
@@ -313,14 +313,11 @@ struct ChartGraphBuilder {
     mutating func addTreeEdges() {
         // Which drawn people have someone under them (drawn, collapsed or cut by the depth limit):
         // the rest are leaves.
+        // (Anyone with a drawn child or a `more` node has someone under them in the forest.)
         var hasChildNode = [Bool](repeating: false, count: network.count)
         for person in selection.people where forest.childCount(of: person) > 0 { hasChildNode[Int(person)] = true }
-        for c in selection.collapsed where c.parent >= 0 { hasChildNode[Int(c.parent)] = true }
         var isChartRoot = [Bool](repeating: false, count: network.count)
         for root in selection.roots { isChartRoot[Int(root)] = true }
-        for person in selection.people where !isChartRoot[Int(person)] {
-            hasChildNode[Int(forest.parents[Int(person)])] = true
-        }
         let minlen = engine == .dot ? dotRanks(hasChildNode: hasChildNode, isChartRoot: isChartRoot) : [:]
         // Not with team boxes: with clusters, Graphviz 2.42's dot places grouped nodes differently
         // from one render to the next in one process.
@@ -376,13 +373,17 @@ struct ChartGraphBuilder {
     /// drawn people in reverse pre-order (no recursion).
     ///
     /// Every rank an edge skips is a virtual node for `dot`, whose crossing minimisation grows
-    /// quickly with them (1,000 people folded in rows of three took 19 s instead of 0.3 s), so the
+    /// quickly with them, so the
     /// rows get longer (3, 4, 5, 6, 7, 8, 10, ...) until the skipped ranks are at most ``Chart/dotFoldBudget``
     /// times the people drawn.
     func dotRanks(hasChildNode: [Bool], isChartRoot: [Bool]) -> [Int32: Int] {
+        var children: [Int32: [Int32]] = [:]
+        for person in selection.people where !isChartRoot[Int(person)] {
+            children[forest.parents[Int(person)], default: []].append(person)
+        }
         var rowLength = Chart.dotRowLength
         while true {
-            let minlen = dotRanks(hasChildNode: hasChildNode, isChartRoot: isChartRoot, rowLength: rowLength)
+            let minlen = dotRanks(children: children, hasChildNode: hasChildNode, rowLength: rowLength)
             let skipped = minlen.values.reduce(0) { $0 + $1 - 1 }
             if Double(skipped) <= Chart.dotFoldBudget * Double(selection.people.count)
                 || rowLength > selection.people.count
@@ -393,11 +394,8 @@ struct ChartGraphBuilder {
         }
     }
 
-    func dotRanks(hasChildNode: [Bool], isChartRoot: [Bool], rowLength: Int) -> [Int32: Int] {
-        var children: [Int32: [Int32]] = [:]
-        for person in selection.people where !isChartRoot[Int(person)] {
-            children[forest.parents[Int(person)], default: []].append(person)
-        }
+    /// One folding with rows of `rowLength`; `children` are each drawn person's drawn people, in order.
+    func dotRanks(children: [Int32: [Int32]], hasChildNode: [Bool], rowLength: Int) -> [Int32: Int] {
         var height: [Int32: Int] = [:]  // ranks drawn below each person
         for c in selection.collapsed where c.parent >= 0 { height[c.parent] = 1 }
         var minlen: [Int32: Int] = [:]
