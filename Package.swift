@@ -47,11 +47,16 @@ let package = Package(
             name: "TeamGraphPostgres",
             dependencies: [
                 "TeamGraph", "TeamGraphHistory", .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
         .target(name: "TeamGraphChart", dependencies: ["TeamGraph", "TeamGraphLayout", "CGraphviz"]),
         .target(
-            name: "TeamGraphUseCases", dependencies: ["TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart"]
+            name: "TeamGraphUseCases",
+            dependencies: [
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphPostgres",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         .target(
             name: "TeamGraphServer",

@@ -11,7 +11,8 @@ public enum StoreErrorKind: String, Sendable, Hashable, CaseIterable {
     case badRequest
     /// The store's rows break TeamGraph's rules.
     case damaged
-    /// The store cannot be used: missing, not a store, newer schema, read-only, or SQLite failed.
+    /// The store cannot be used: missing, not a store, newer schema, read-only, or the database failed or
+    /// cannot be reached.
     case unavailable
 }
 
@@ -23,7 +24,7 @@ extension StoreError {
         case .refused(let refusal): refusal.kind
         case .damaged: .damaged
         case .noStore: .notFound
-        case .notAStore, .readOnly, .database: .unavailable
+        case .notAStore, .readOnly, .database, .unreachable, .server: .unavailable
         }
     }
 }

@@ -22,6 +22,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case readOnly(path: String, ReadOnlyReason)
     /// SQLite reported an error.
     case database(String)
+    /// A database server (PostgreSQL) cannot be reached now: down, restarting, or refusing
+    /// connections; the request may succeed later. The text says where and why.
+    case unreachable(String)
+    /// A database server (PostgreSQL) refused the store or reported an error: the text is the
+    /// whole message (a wrong password, no such database, not a store, a newer schema, ...).
+    case server(String)
 
     /// The message for the user.
     public var description: String {
@@ -35,6 +41,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "the store is damaged (rows that break TeamGraph's rules; were they edited by hand?):\n" + damage.report()
         case .readOnly(let path, let reason): reason.message(path: path)
         case .database(let message): "database error: \(message)"
+        case .unreachable(let message), .server(let message): message
         }
     }
 }

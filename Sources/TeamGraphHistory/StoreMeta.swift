@@ -3,7 +3,7 @@ import TeamGraph
 
 /// What the store keeps about the shape of the files it was given, so nothing is lost writing back:
 /// extra column names, whether teams were defined, and the original column layouts.
-package struct StoreMeta: Codable, Equatable {
+package struct StoreMeta: Codable, Equatable, Sendable {
     /// The empty value.
     package init() {}
 

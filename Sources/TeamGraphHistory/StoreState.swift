@@ -5,7 +5,7 @@ import TeamGraph
 ///
 /// The store's `person` table holds the latest state (every change applied); an as-of read
 /// undoes the changes effective after the day (`Store.network(asOf:)`).
-package struct StoreState {
+package struct StoreState: Sendable {
     package var ids: [String] = []
     package var names: [String] = []
     package var roles: [String] = []

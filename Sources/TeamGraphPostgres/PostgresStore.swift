@@ -1,5 +1,7 @@
 import Logging
+import NIOConcurrencyHelpers
 import PostgresNIO
+import TeamGraphHistory
 
 /// A TeamGraph store on PostgreSQL: one organisation's rows in a database that may hold several.
 ///
@@ -7,9 +9,14 @@ import PostgresNIO
 /// fresh database at once do not both create the tables), creates or upgrades the tables
 /// (``PostgresSchema``), refuses a database that is not a TeamGraph store or was made by a newer
 /// TeamGraph, and adds the organisation if it is new; all in one transaction, so a refused open
-/// changes nothing. The history rules are still those of `TeamGraphHistory`; reading and writing
-/// the network through this backend is the next step of issue 11.
-public struct PostgresStore: Sendable {
+/// changes nothing.
+///
+/// After opening, every read and write leases a connection from the store's pool
+/// (`PostgresClient`, run by the store until ``close()``): reads run in one `REPEATABLE READ`
+/// transaction, so they see one whole state; writes take the organisation's advisory lock first
+/// (``PostgresStore/apply(_:info:)``). The history rules are those of `TeamGraphHistory`, the
+/// same as the SQLite store's, so both backends give the same answers.
+public final class PostgresStore: HistoryStorage, Sendable {
     /// Where the store is.
     public let location: PostgresLocation
     /// The organisation's name.
@@ -22,11 +29,141 @@ public struct PostgresStore: Sendable {
     /// The organisation `--org` defaults to.
     public static let defaultOrganisation = "default"
 
+    /// The pool every read and write leases a connection from.
+    let client: PostgresClient
+    /// The task running the pool.
+    private let running: Task<Void, Never>
+    /// How long a request waits for a connection before it fails as unreachable (the server is
+    /// down or restarting).
+    static let leaseTimeout: Duration = .seconds(5)
+
+    private init(location: PostgresLocation, organisation: String, organisationID: Int, schemaVersion: Int) {
+        self.location = location
+        self.organisation = organisation
+        self.organisationID = organisationID
+        self.schemaVersion = schemaVersion
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: .disable)
+        configuration.options.maximumConnections = 8
+        configuration.options.connectTimeout = .seconds(3)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: Self.quietLogger)
+        self.client = client
+        running = Task { await client.run() }
+    }
+
+    deinit { running.cancel() }
+
+    /// Stops the pool; the store cannot be used afterwards.
+    public func close() { running.cancel() }
+
+    /// A logger that logs nothing below critical (postgres-nio logs every query at debug).
+    static var quietLogger: Logger {
+        var logger = Logger(label: "teamgraph.postgres")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    /// Runs `body` on a connection of the pool; errors become ``StoreError``: a server that does
+    /// not answer within ``leaseTimeout`` is ``StoreError/unreachable(_:)``.
+    func withConnection<Result: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> Result
+    ) async throws(StoreError) -> Result {
+        let logger = Self.quietLogger
+        let leased = NIOLockedValueBox(false)
+        let client = self.client
+        do {
+            return try await withThrowingTaskGroup(of: Result?.self) { group in
+                group.addTask {
+                    try await client.withConnection { connection in
+                        leased.withLockedValue { $0 = true }
+                        return try await body(connection, logger)
+                    }
+                }
+                group.addTask {
+                    // Cancelled once the body has returned: then its result stands.
+                    do { try await Task.sleep(for: Self.leaseTimeout) } catch { return nil }
+                    if !leased.withLockedValue({ $0 }) { throw LeaseTimeout() }
+                    return nil
+                }
+                var result: Result? = nil
+                while let next = try await group.next() {
+                    if let next {
+                        result = next
+                        group.cancelAll()
+                    }
+                }
+                return result!
+            }
+        } catch {
+            throw storeError(error)
+        }
+    }
+
+    /// Runs `body` in one transaction on a connection of the pool: `REPEATABLE READ, READ ONLY`
+    /// for reads (one consistent state), else `READ COMMITTED` after taking the organisation's
+    /// write lock. Rolled back when `body` throws.
+    func inTransaction<Result: Sendable>(
+        writing: Bool, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> Result
+    ) async throws(StoreError) -> Result {
+        let org = organisationID
+        return try await withConnection { connection, logger in
+            try await connection.query(
+                writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+            do {
+                if writing {
+                    try await connection.query(
+                        "SELECT pg_advisory_xact_lock(\(Self.writeLockSpace), \(Int32(truncatingIfNeeded: org)))",
+                        logger: logger)
+                }
+                let result = try await body(connection, logger)
+                try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    /// The first key of the organisations' write locks (`pg_advisory_xact_lock(key, org)`).
+    static let writeLockSpace: Int32 = 7_471_102
+
+    /// The store's error for what a read or write threw.
+    func storeError(_ error: any Error) -> StoreError {
+        if let known = error as? StoreError { return known }
+        if error is LeaseTimeout {
+            return .unreachable(
+                "PostgreSQL at \(location.host):\(location.port) did not answer within \(Self.leaseTimeout) (is it running, or restarting?)"
+            )
+        }
+        if error is CancellationError { return .unreachable("the request was cancelled") }
+        // 08xxx: connection exceptions; 57P0x: the server is shutting down or starting up.
+        if let psql = error as? PSQLError, let state = psql.serverInfo?[.sqlState],
+            state.hasPrefix("08") || state.hasPrefix("57P")
+        {
+            return .unreachable(
+                PostgresStoreError.unreachable(location, psql.serverInfo?[.message] ?? state).description)
+        }
+        switch Self.map(error, location) {
+        case .unreachable(let location, let reason):
+            return .unreachable(PostgresStoreError.unreachable(location, reason).description)
+        case let other:
+            if let psql = error as? PSQLError,
+                psql.code == .connectionError || psql.code == .serverClosedConnection
+                    || psql.code == .clientClosedConnection
+            {
+                return .unreachable(PostgresStoreError.unreachable(location, "the connection closed").description)
+            }
+            return .server(other.description)
+        }
+    }
+
     /// Opens (creating or upgrading when needed) the store at `location` for `organisation`.
     public static func open(_ location: PostgresLocation, organisation: String = defaultOrganisation)
         async throws(PostgresStoreError) -> PostgresStore
     {
-        try await withConnection(location) { connection, logger in
+        let opened = try await withConnection(location) { connection, logger in
             try await connection.query("BEGIN", logger: logger)
             do {
                 try await connection.query("SELECT pg_advisory_xact_lock(7471101)", logger: logger)
@@ -51,13 +188,15 @@ public struct PostgresStore: Sendable {
                 var id = 0
                 for try await value in rows.decode(Int.self) { id = value }
                 try await connection.query("COMMIT", logger: logger)
-                return PostgresStore(
-                    location: location, organisation: organisation, organisationID: id, schemaVersion: version)
+                return (id, version)
             } catch {
                 _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
         }
+        let (id, version) = opened
+        return PostgresStore(
+            location: location, organisation: organisation, organisationID: id, schemaVersion: version)
     }
 
     /// The schema version recorded in the database: 0 for an empty database.
@@ -86,8 +225,7 @@ public struct PostgresStore: Sendable {
     static func withConnection<Result: Sendable>(
         _ location: PostgresLocation, _ body: (PostgresConnection, Logger) async throws -> Result
     ) async throws(PostgresStoreError) -> Result {
-        var logger = Logger(label: "teamgraph.postgres")
-        logger.logLevel = .critical
+        let logger = quietLogger
         let configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user, password: location.password,
             database: location.database, tls: .disable)
@@ -124,3 +262,6 @@ public struct PostgresStore: Sendable {
         return .server(location, "\(psql.code)")
     }
 }
+
+/// Thrown when no connection could be leased in time.
+struct LeaseTimeout: Error {}

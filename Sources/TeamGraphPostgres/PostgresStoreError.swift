@@ -1,3 +1,5 @@
+import TeamGraphHistory
+
 /// Why a PostgreSQL store could not be opened or used; nothing was changed in any case.
 public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The `--db` URL cannot be read.
@@ -43,5 +45,14 @@ public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertib
         let credentials = url[start..<at]
         guard let colon = credentials.firstIndex(of: ":") else { return url }
         return String(url[..<colon]) + ":***" + String(url[at...])
+    }
+}
+
+extension PostgresStoreError {
+    /// The error as the store protocol's: ``StoreError/unreachable(_:)`` when no server answers,
+    /// else ``StoreError/server(_:)`` with the message.
+    public var storeError: StoreError {
+        if case .unreachable = self { return .unreachable(description) }
+        return .server(description)
     }
 }

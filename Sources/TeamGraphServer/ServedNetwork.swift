@@ -102,8 +102,17 @@ final class StoreNetwork: ServedNetwork {
     }
 
     func snapshot(asOf day: Day) async throws(ServedError) -> NetworkSnapshot {
-        // SQLite writes the database file or its write-ahead log on every committed change.
-        let stamps = [FileStamp.of(path), FileStamp.of(path + "-wal")]
+        // SQLite writes the database file or its write-ahead log on every committed change; a
+        // PostgreSQL organisation's latest batch id changes with every committed write.
+        let path = self.path
+        var stamps: [FileStamp?] = []
+        if let version = try await offload.run({ () throws(UseCaseError) -> Int64? in
+            try StoreVersionRequest(store: path).run()
+        }) {
+            stamps = [FileStamp(device: 0, inode: 0, size: version, modifiedSeconds: 0, modifiedNanoseconds: 0)]
+        } else {
+            stamps = [FileStamp.of(path), FileStamp.of(path + "-wal")]
+        }
         let cached = cache.withLockedValue { cache -> NetworkSnapshot? in
             if cache.stamps != stamps {
                 cache = (stamps, [:], cache.version + 1)
@@ -111,7 +120,6 @@ final class StoreNetwork: ServedNetwork {
             return cache.snapshots[day]
         }
         if let cached { return cached }
-        let path = self.path
         let network = try await offload.run { () throws(UseCaseError) -> Network in
             try OpenNetworkRequest(source: .store(path: path), asOf: day).run()
         }

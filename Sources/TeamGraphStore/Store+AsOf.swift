@@ -38,26 +38,10 @@ extension Store {
     static func snapshot(_ db: Database, of latest: StoreState, asOf day: Day?, damage: inout StoreDamage) throws
         -> Snapshot
     {
-        var state = latest
         try checkEffectiveDays(db, damage: &damage)
-        guard state.count > 0 else { throw StoreError.refused(.emptyStore) }
-        guard let day else { return Snapshot(state: state, keep: nil, keepTeams: nil) }
-        let first = state.addedDay.min()!
-        guard day.daysSinceEpoch >= first else {
-            throw StoreError.refused(.beforeStoreBegins(first: Day(daysSinceEpoch: first), asked: day))
+        return try StoreSnapshot.of(latest, asOf: day, damage: &damage) { state, damage in
+            try undoChanges(after: day!, in: &state, db, damage: &damage)
         }
-        try undoChanges(after: day, in: &state, db, damage: &damage)
-        damage.breakCycles(&state.sponsors, relation: "sponsor", ids: state.ids, context: " as of \(day)")
-        damage.breakCycles(&state.owners, relation: "owner", ids: state.ids, context: " as of \(day)")
-        var keep: [Bool]? = nil
-        if state.addedDay.contains(where: { $0 > day.daysSinceEpoch }) {
-            keep = state.addedDay.map { $0 <= day.daysSinceEpoch }
-        }
-        var keepTeams: [Bool]? = nil
-        if state.teamAddedDay.contains(where: { $0 > day.daysSinceEpoch }) {
-            keepTeams = state.teamAddedDay.map { $0 <= day.daysSinceEpoch }
-        }
-        return Snapshot(state: state, keep: keep, keepTeams: keepTeams)
     }
 
     /// Records every batch and change row whose effective day is out of 0001-01-01 ... 9999-12-31
@@ -92,30 +76,16 @@ extension Store {
             """)
         changes.bind(1, Int64(day.daysSinceEpoch))
         changes.bind(2, Int64(last?.daysSinceEpoch ?? Int32.max))
-        var extraIndex: [String: Int] = [:]
-        for (k, key) in state.meta.extraKeys.enumerated() { extraIndex[key] = k }
-        var teamExtraIndex: [String: Int] = [:]
-        for (k, key) in state.meta.teamExtraKeys.enumerated() { teamExtraIndex[key] = k }
+        var rows: [UndoRow] = []
         while try changes.step() {
-            state.undo(
+            rows.append(
                 UndoRow(
                     seq: changes.int(5), person: changes.isNull(0) ? nil : changes.int(0),
                     team: changes.isNull(1) ? nil : changes.int(1), field: changes.text(2), old: changes.text(3),
-                    oldReference: changes.isNull(4) ? nil : changes.int(4)),
-                extraIndex: extraIndex, teamExtraIndex: teamExtraIndex, damage: &damage)
+                    oldReference: changes.isNull(4) ? nil : changes.int(4)))
         }
+        state.undo(rows, damage: &damage)
     }
 }
 
-/// The tables as of a day, and which people and teams existed then.
-struct Snapshot {
-    var state: StoreState
-    /// Which people existed on the day; nil for everyone.
-    var keep: [Bool]?
-    /// Which teams existed on the day; nil for every team.
-    var keepTeams: [Bool]?
-
-    func network() -> Network { state.network(keeping: keep, keepingTeams: keepTeams) }
-
-    func exists(_ i: Int) -> Bool { keep?[i] ?? true }
-}
+typealias Snapshot = StoreSnapshot

@@ -61,31 +61,6 @@ extension Store {
         guard problems.isEmpty else { throw StoreError.damaged(InvalidInput(problems: problems)) }
         let network: Network
         if let checked { network = checked } else { network = try self.network(asOf: day) }
-        var table = PeopleTable(source: SourceMap(file: path, jsonArray: "person"), layout: network.layout)
-        table.ids = network.ids
-        table.names = network.names
-        table.roles = network.roles
-        table.sponsors = network.sponsor.parents.map { $0 >= 0 ? network.ids[Int($0)] : "" }
-        table.owners = network.owner.parents.map { $0 >= 0 ? network.ids[Int($0)] : "" }
-        table.teams = network.teamIndex.map { $0 >= 0 ? network.teams[Int($0)].id : "" }
-        table.joined = network.joined
-        table.statuses = network.statuses
-        table.extraKeys = network.extraKeys
-        table.extraValues = network.extraValues
-        var teams: TeamTable? = nil
-        if network.teamsDefined {
-            var t = TeamTable(source: SourceMap(file: path, jsonArray: "team"), layout: network.teamLayout)
-            t.ids = network.teams.map(\.id)
-            t.names = network.teams.map(\.name)
-            t.leads = network.teams.map { $0.lead.map { network.ids[Int($0)] } ?? "" }
-            t.extraKeys = network.teamExtraKeys
-            t.extraValues = network.teamExtraKeys.indices.map { k in network.teams.map { $0.extras[k] } }
-            teams = t
-        }
-        do {
-            return try Network(validating: table, teams: teams)
-        } catch {
-            throw StoreError.invalid(error)
-        }
+        return try network.revalidated(file: path)
     }
 }

@@ -7,7 +7,7 @@ import TeamGraphStore
 public enum NetworkSource: Sendable {
     /// A `.csv` or `.json` file.
     case file(NetworkFile)
-    /// A TeamGraph store, read only, as of a day.
+    /// A TeamGraph store, read only, as of a day: a file or a PostgreSQL URL (``StoreAddress``).
     case store(path: String)
     /// A network already read and validated (the server keeps one in memory between requests).
     case opened(Network)
@@ -119,11 +119,7 @@ public struct OpenNetworkRequest: UseCaseRequest {
                 throw .invalidInput(error)
             }
         case .store(let path):
-            do {
-                return try Store.open(path, mode: .readOnly).network(asOf: asOf ?? .today())
-            } catch {
-                throw .store(error)
-            }
+            return try OpenedStore.open(path, mode: .readOnly).network(asOf: asOf ?? .today())
         case .opened(let network):
             return network
         }

@@ -66,12 +66,7 @@ public struct RenderRequest: UseCaseRequest {
         var changes: (diff: NetworkDiff, ids: [[String]])?
         if let diff {
             guard case .store(let path) = input.source else { throw .badRequest(.store, .missing) }
-            let found: NetworkDiff
-            do {
-                found = try Store.open(path, mode: .readOnly).diff(from: diff.from, to: diff.to)
-            } catch {
-                throw .store(error)
-            }
+            let found = try OpenedStore.open(path, mode: .readOnly).diff(from: diff.from, to: diff.to)
             network = found.network
             let ids = { (people: [Int32]) in people.map { found.network.ids[Int($0)] } }
             changes = (found, [ids(found.joined), ids(found.moved), ids(found.ownerChanged), ids(found.left)])

@@ -16,11 +16,7 @@ public struct ValidateRequest: UseCaseRequest {
         case .file, .opened:
             loaded = try network.run()
         case .store(let path):
-            do {
-                loaded = try Store.open(path, mode: .readOnly).validatedNetwork(asOf: network.asOf ?? .today())
-            } catch {
-                throw .store(error)
-            }
+            loaded = try OpenedStore.open(path, mode: .readOnly).validatedNetwork(asOf: network.asOf ?? .today())
         }
         return ValidateResult(
             people: loaded.count, teams: loaded.teams.count, sponsorRoots: loaded.sponsor.roots.count,

@@ -6,12 +6,15 @@ import TeamGraphUseCases
 
 /// The store a history command reads: `--db` or `TEAMGRAPH_DB`, read only.
 struct StoreOption: ParsableArguments {
-    @Option(help: "The TeamGraph store (default: $TEAMGRAPH_DB).")
+    @Option(
+        help: "The TeamGraph store: a file, or postgres://USER:PASSWORD@HOST:PORT/DATABASE (default: $TEAMGRAPH_DB).")
     var db: String?
 
-    func open() throws -> Store {
-        try Store.open(try storePath(db), mode: .readOnly)
-    }
+    @Option(help: organisationHelp)
+    var org: String?
+
+    /// The store's address, organisation included.
+    func address() throws -> String { try storePath(db, org: org) }
 }
 
 struct HistoryCommand: ParsableCommand {
@@ -24,7 +27,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var format: FormatOption
 
     func run() throws {
-        try HistoryRequest(store: try storePath(store.db), person: person).run().records.print(format.resolved)
+        try HistoryRequest(store: try store.address(), person: person).run().records.print(format.resolved)
     }
 }
 
@@ -39,7 +42,7 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var format: FormatOption
 
     func run() throws {
-        let request = LogRequest(store: try storePath(store.db), since: try since?.value(), until: try until?.value())
+        let request = LogRequest(store: try store.address(), since: try since?.value(), until: try until?.value())
         try request.run().records.print(format.resolved)
     }
 }
@@ -63,7 +66,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var format: FormatOption
 
     func run() throws {
-        let result = try DiffRequest(store: try storePath(store.db), from: try from.value(), to: try to?.value()).run()
+        let result = try DiffRequest(store: try store.address(), from: try from.value(), to: try to?.value()).run()
         switch format.resolved {
         case .csv:
             try result.records.print(.csv)

@@ -13,6 +13,9 @@ struct NetworkInput: ParsableArguments {
     @Option(help: "Read the network from this TeamGraph store instead of a file (default: $TEAMGRAPH_DB).")
     var db: String?
 
+    @Option(help: organisationHelp)
+    var org: String?
+
     @Option(help: "A teams CSV with columns id, name, lead.")
     var teams: String?
 
@@ -33,10 +36,10 @@ struct NetworkInput: ParsableArguments {
 
     /// The store to read: `--db`, else `TEAMGRAPH_DB` when no file is given.
     var storePath: String? {
-        if let db { return db }
+        if let db { return storeAddress(db, org: org) }
         guard network == nil else { return nil }
         let environment = ProcessInfo.processInfo.environment["TEAMGRAPH_DB"] ?? ""
-        return environment.isEmpty ? nil : environment
+        return environment.isEmpty ? nil : storeAddress(environment, org: org)
     }
 
     /// Sorts out the command's own positional values (named `names`): with a store, all of them are
@@ -91,14 +94,25 @@ struct NetworkInput: ParsableArguments {
     }
 }
 
-/// The store path from `--db`, else the `TEAMGRAPH_DB` environment variable.
-func storePath(_ db: String?) throws -> String {
-    if let db { return db }
+/// The store path from `--db`, else the `TEAMGRAPH_DB` environment variable, with the
+/// organisation of `--org` (else `TEAMGRAPH_ORG`) for a PostgreSQL URL.
+func storePath(_ db: String?, org: String?) throws -> String {
+    if let db { return storeAddress(db, org: org) }
     if let environment = ProcessInfo.processInfo.environment["TEAMGRAPH_DB"], !environment.isEmpty {
-        return environment
+        return storeAddress(environment, org: org)
     }
     throw UseCaseError.badRequest(.store, .missing)
 }
+
+/// `db` with the organisation of `--org`, else `TEAMGRAPH_ORG`.
+func storeAddress(_ db: String, org: String?) -> String {
+    let environment = ProcessInfo.processInfo.environment["TEAMGRAPH_ORG"].flatMap { $0.isEmpty ? nil : $0 }
+    return StoreAddress.text(db, organisation: org ?? environment)
+}
+
+/// The help of `--org`.
+let organisationHelp = ArgumentHelp(
+    "With a postgres:// --db: the organisation (default: $TEAMGRAPH_ORG, else 'default').", valueName: "name")
 
 /// `--as-of` for the commands without the analysis settings: the day a store is read as of.
 struct AsOfOption: ParsableArguments {

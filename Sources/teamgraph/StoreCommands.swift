@@ -7,8 +7,12 @@ import TeamGraphUseCases
 
 /// The store a write command works on, and the audit data of the change.
 struct EditOptions: ParsableArguments {
-    @Option(help: "The TeamGraph store (default: $TEAMGRAPH_DB).")
+    @Option(
+        help: "The TeamGraph store: a file, or postgres://USER:PASSWORD@HOST:PORT/DATABASE (default: $TEAMGRAPH_DB).")
     var db: String?
+
+    @Option(help: organisationHelp)
+    var org: String?
 
     @Option(help: "The day the change takes effect (YYYY-MM-DD; default today).")
     var date: String?
@@ -30,7 +34,8 @@ struct EditOptions: ParsableArguments {
     /// `--by` or the login name.
     func request(_ edit: Edit) throws -> EditRequest {
         EditRequest(
-            store: try storePath(db), edit: edit, date: try day(), author: author ?? EditAuthor.login(), reason: reason)
+            store: try storePath(db, org: org), edit: edit, date: try day(), author: author ?? EditAuthor.login(),
+            reason: reason)
     }
 
     /// Runs the edit and prints what it recorded (the edit is committed: see ``CommittedChange``).
@@ -86,7 +91,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let options = try reading.apply(to: ReadParameters.options(encoding: encoding, mappings: mappings))
         let request = ImportRequest(
-            store: try storePath(edit.db), file: NetworkFile(path: file, teams: teams, options: options),
+            store: try storePath(edit.db, org: edit.org), file: NetworkFile(path: file, teams: teams, options: options),
             date: try edit.day(),
             author: edit.author ?? EditAuthor.login(), reason: edit.reason)
         let result = try request.run()

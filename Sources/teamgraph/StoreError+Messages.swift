@@ -11,7 +11,7 @@ extension StoreError {
             "no TeamGraph store at \(path)\(file.note) (create one with: teamgraph import FILE --db \(path))"
         case .readOnly(let path, .unmergedWrites):
             "cannot read \(path): it holds writes not yet merged into it (\(path)-wal) and its directory is not writable, so SQLite cannot read them; open it once where it can be written (any teamgraph command merges them)"
-        case .notAStore, .damaged, .readOnly, .database: description
+        case .notAStore, .damaged, .readOnly, .database, .unreachable, .server: description
         }
     }
 }

@@ -39,12 +39,8 @@ public struct EditRequest: UseCaseRequest {
     /// Applies the edit; a refusal leaves the store as it was.
     public func run() throws(UseCaseError) -> EditResult {
         let info = self.info
-        do {
-            let store = try Store.open(store, mode: .readWrite)
-            return EditResult(summary: try store.apply(edit, info: info), date: info.date)
-        } catch {
-            throw .store(error)
-        }
+        return EditResult(
+            summary: try OpenedStore.open(store, mode: .readWrite).apply(edit, info: info), date: info.date)
     }
 }
 

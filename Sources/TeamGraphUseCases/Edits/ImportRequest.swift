@@ -32,12 +32,17 @@ public struct ImportRequest: UseCaseRequest {
     public func run() throws(UseCaseError) -> ImportResult {
         let network = try OpenNetworkRequest(source: .file(file)).run()
         let info = EditInfo(date: date ?? .today(), author: author, reason: reason)
-        do {
-            let summary = try Store.importNetwork(network, into: store, source: file.path, info: info)
-            return ImportResult(summary: summary, store: store, date: info.date)
-        } catch {
-            throw .store(error)
+        let summary: ImportSummary
+        if case .file(let path) = StoreAddress(store) {
+            do {
+                summary = try Store.importNetwork(network, into: path, source: file.path, info: info)
+            } catch {
+                throw .store(error)
+            }
+        } else {
+            summary = try OpenedStore.open(store, mode: .create).importNetwork(network, source: file.path, info: info)
         }
+        return ImportResult(summary: summary, store: store, date: info.date)
     }
 }
 
@@ -61,7 +66,7 @@ public struct ImportResult: Sendable, Hashable {
     /// `recorded 3 changes, 1 added, 0 left, effective 2026-06-30`.
     public var confirmation: String {
         if summary.initial {
-            return "imported \(summary.people) people into \(store), effective \(date)"
+            return "imported \(summary.people) people into \(StoreAddress(store).shown), effective \(date)"
         }
         return "recorded \(summary.changes) changes, \(summary.added) added, \(summary.left) left, effective \(date)"
     }

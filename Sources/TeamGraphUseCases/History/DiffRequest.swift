@@ -20,12 +20,7 @@ public struct DiffRequest: UseCaseRequest {
 
     /// The differences.
     public func run() throws(UseCaseError) -> DiffResult {
-        let store = try openForReading(store)
-        do {
-            return DiffResult(diff: try store.diff(from: from, to: to ?? .today()))
-        } catch {
-            throw .store(error)
-        }
+        DiffResult(diff: try openForReading(store).diff(from: from, to: to ?? .today()))
     }
 }
 

@@ -3,12 +3,8 @@ import TeamGraphIO
 import TeamGraphStore
 
 /// Opens a store read only, its errors as ``UseCaseError/store(_:)``.
-func openForReading(_ path: String) throws(UseCaseError) -> Store {
-    do {
-        return try Store.open(path, mode: .readOnly)
-    } catch {
-        throw .store(error)
-    }
+func openForReading(_ path: String) throws(UseCaseError) -> OpenedStore {
+    try OpenedStore.open(path, mode: .readOnly)
 }
 
 /// `history`: every change to one person, oldest first.
@@ -26,12 +22,7 @@ public struct HistoryRequest: UseCaseRequest {
 
     /// The changes.
     public func run() throws(UseCaseError) -> ChangesResult {
-        let store = try openForReading(store)
-        do {
-            return ChangesResult(changes: try store.history(of: person))
-        } catch {
-            throw .store(error)
-        }
+        ChangesResult(changes: try openForReading(store).history(of: person))
     }
 }
 
@@ -53,12 +44,7 @@ public struct LogRequest: UseCaseRequest {
 
     /// The changes.
     public func run() throws(UseCaseError) -> ChangesResult {
-        let store = try openForReading(store)
-        do {
-            return ChangesResult(changes: try store.log(since: since, until: until))
-        } catch {
-            throw .store(error)
-        }
+        ChangesResult(changes: try openForReading(store).log(since: since, until: until))
     }
 }
 
