@@ -32,6 +32,8 @@ final class PostgresEditReader: EditReader {
     private var rows: [Int: PersonRow] = [:]
     private var children: [Int: [Int]] = [:]
     private var latest: [LatestChange: Day?] = [:]
+    /// The ids of the teams' leads, by index: what an edit of a team names.
+    private(set) var leadIDs: [Int32: String] = [:]
 
     init(_ connection: PostgresConnection, org: Int, file: String, logger: Logger) async throws {
         self.org = org
@@ -42,6 +44,11 @@ final class PostgresEditReader: EditReader {
             connection, org: org, meta: storedMeta, logger: logger, damage: &damage)
         try damage.check()
         (teamRows, count) = state
+        for try await (idx, id) in try await connection.query(
+            """
+            SELECT p.idx, p.id FROM teams t JOIN people p ON p.org = t.org AND p.idx = t.lead WHERE t.org = \(org)
+            """, logger: logger
+        ).decode((Int32, String).self) { leadIDs[idx] = id }
     }
 
     func meta() throws -> StoreMeta { storedMeta }

@@ -97,7 +97,7 @@ extension PostgresStore {
                 }
             }
             var write = PostgresWrite(org: org, kind: edit.kind, info: info)
-            try Self.collect(set, into: &write, file: file)
+            try Self.collect(set, leadIDs: reader.leadIDs, into: &write, file: file)
             let summary = write.summary
             guard summary.changes > 0 || summary.added > 0 || summary.teamsAdded > 0 else {
                 throw StoreError.refused(.nothingChanges)
@@ -107,9 +107,13 @@ extension PostgresStore {
         }
     }
 
-    /// The rows of an edit's change set; every reference it names was read by the rules.
-    static func collect(_ set: ChangeSet, into write: inout PostgresWrite, file: String) throws {
+    /// The rows of an edit's change set; every reference it names was read by the rules, or is
+    /// a team's lead.
+    static func collect(
+        _ set: ChangeSet, leadIDs: [Int32: String], into write: inout PostgresWrite, file: String
+    ) throws {
         let personID: (Int32) throws -> String = { i in
+            if let lead = leadIDs[i], set.known[Int(i)] == nil { return lead }
             guard let row = set.known[Int(i)] else {
                 throw StoreError.damaged(
                     InvalidInput(problems: [

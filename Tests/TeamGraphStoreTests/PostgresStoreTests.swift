@@ -38,7 +38,7 @@ struct PostgresStoreTests {
         defer { cluster.stop() }
         let location = try PostgresLocation(url: cluster.url)
         let first = try await PostgresStore.open(location)
-        #expect(first.schemaVersion == 1)
+        #expect(first.schemaVersion == 2)
         let again = try await PostgresStore.open(location)
         #expect(again.organisationID == first.organisationID)
         let other = try await PostgresStore.open(location, organisation: "north")
@@ -47,7 +47,7 @@ struct PostgresStoreTests {
             "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
         #expect(
             tables.output.trimmingCharacters(in: .whitespacesAndNewlines)
-                == "attribute_intervals,audit_log,organisations,people,relation_intervals,teamgraph_meta")
+                == "batches,changes,organisations,people,relation_intervals,store_meta,teamgraph_meta,teams")
         #expect(try cluster.psql("SELECT count(*) FROM organisations").output.hasPrefix("2"))
     }
 
@@ -56,21 +56,25 @@ struct PostgresStoreTests {
         defer { cluster.stop() }
         let store = try await PostgresStore.open(try PostgresLocation(url: cluster.url))
         let org = store.organisationID
-        #expect(try cluster.psql("INSERT INTO people VALUES (\(org), 'A'), (\(org), 'B'), (\(org), 'C')").status == 0)
+        // Person 2's sponsor intervals (rows written by edits, `bulk` false).
         let first = try cluster.psql(
-            "INSERT INTO relation_intervals VALUES (\(org), 'C', 'sponsor', 'A', '[2026-01-01,2026-03-01)')")
+            "INSERT INTO relation_intervals VALUES (\(org), 2, 'sponsor', 0, '[2026-01-01,2026-03-01)', 1)")
         #expect(first.status == 0, "\(first.error)")
         // Another sponsor over part of the same days is refused; the day after the end is free.
         let overlap = try cluster.psql(
-            "INSERT INTO relation_intervals VALUES (\(org), 'C', 'sponsor', 'B', '[2026-02-01,)')")
+            "INSERT INTO relation_intervals VALUES (\(org), 2, 'sponsor', 1, '[2026-02-01,)', 2)")
         #expect(overlap.status != 0)
         #expect(overlap.error.contains("exclusion constraint"), "\(overlap.error)")
         let next = try cluster.psql(
-            "INSERT INTO relation_intervals VALUES (\(org), 'C', 'sponsor', 'B', '[2026-03-01,)')")
+            "INSERT INTO relation_intervals VALUES (\(org), 2, 'sponsor', 1, '[2026-03-01,)', 2)")
         #expect(next.status == 0, "\(next.error)")
+        // One open interval per person and relation, first-import rows included.
+        let secondOpen = try cluster.psql(
+            "INSERT INTO relation_intervals VALUES (\(org), 2, 'sponsor', 0, '[2027-01-01,)', 3, true)")
+        #expect(secondOpen.status != 0 && secondOpen.error.contains("relation_intervals_open"), "\(secondOpen.error)")
         // The owner relation is separate.
         let owner = try cluster.psql(
-            "INSERT INTO relation_intervals VALUES (\(org), 'C', 'owner', 'B', '[2026-01-01,)')")
+            "INSERT INTO relation_intervals VALUES (\(org), 2, 'owner', 1, '[2026-01-01,)', 1)")
         #expect(owner.status == 0, "\(owner.error)")
     }
 
@@ -85,7 +89,7 @@ struct PostgresStoreTests {
 
         _ = try await PostgresStore.open(location)
         #expect(try cluster.psql("UPDATE teamgraph_meta SET value = '7' WHERE key = 'schema_version'").status == 0)
-        await #expect(throws: PostgresStoreError.newerSchema(location, found: 7, supported: 1)) {
+        await #expect(throws: PostgresStoreError.newerSchema(location, found: 7, supported: 2)) {
             try await PostgresStore.open(location, organisation: "new")
         }
         // The refused open added no organisation.
