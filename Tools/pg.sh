@@ -7,6 +7,8 @@
 #                                  prints the --db URL, also kept in DIR/url
 #   bash Tools/pg.sh url [DIR]     print the URL of a running cluster
 #   bash Tools/pg.sh stop [DIR]    stop it and remove DIR
+#   bash Tools/pg.sh down [DIR]    stop the server but keep the cluster (a database restart)
+#   bash Tools/pg.sh up [DIR]      start a cluster stopped by down again, on its port
 #
 # The URL is postgres://teamgraph:PASSWORD@127.0.0.1:PORT/teamgraph (a random password; password
 # authentication over TCP, the owner's own trust on the socket).
@@ -76,6 +78,20 @@ start)
   printf '%s\n' "$port" > "$dir/port"
   echo "$url"
   ;;
+down)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1
+  ;;
+up)
+  dir=$(cd "$dir" && pwd)
+  for fd in /proc/$$/fd/*; do
+    fd=${fd##*/}
+    if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-" 2>/dev/null || true; fi
+  done
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$(cat "$dir/port") -c unix_socket_directories=$dir -c fsync=on" start \
+    </dev/null >"$dir/pg_ctl.log" 2>&1 ||
+    { echo "pg: the server did not start, see $dir/server.log" >&2; exit 2; }
+  ;;
 url)
   [ -f "$dir/url" ] || { echo "pg: no cluster in $dir (bash Tools/pg.sh start)" >&2; exit 2; }
   cat "$dir/url"
@@ -87,7 +103,7 @@ stop)
   rm -rf "$dir"
   ;;
 *)
-  echo "usage: bash Tools/pg.sh start|url|stop [DIR]" >&2
+  echo "usage: bash Tools/pg.sh start|url|down|up|stop [DIR]" >&2
   exit 2
   ;;
 esac

@@ -37,6 +37,18 @@ public final class PostgresCluster: @unchecked Sendable {
                     .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
     }
 
+    /// Stops the server, keeping the cluster (`up()` starts it again): a database restart.
+    public func down() throws {
+        let result = try Self.pg(["down", directory.path])
+        guard result.status == 0 else { throw ClusterError(message: "Tools/pg.sh down failed: \(result.error)") }
+    }
+
+    /// Starts the server stopped by ``down()`` again, on the same port.
+    public func up() throws {
+        let result = try Self.pg(["up", directory.path])
+        guard result.status == 0 else { throw ClusterError(message: "Tools/pg.sh up failed: \(result.error)") }
+    }
+
     /// Stops the server and removes the folder.
     public func stop() {
         _ = try? Self.pg(["stop", directory.path])
