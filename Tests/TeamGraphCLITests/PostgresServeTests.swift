@@ -2,6 +2,10 @@ import Foundation
 import TeamGraphTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `teamgraph serve` on a PostgreSQL store (issue 11, points 5 and 7): several servers on one
 /// database see each other's edits on the next request, and a database restart is a 503 while it
 /// lasts, not a dead server.
@@ -55,5 +59,59 @@ struct PostgresServeTests {
         }
         #expect(after == 200)
         #expect(server.stop() == 0)
+    }
+}
+
+/// A `teamgraph` process killed with SIGKILL in the middle of a write to PostgreSQL (issue 11,
+/// point 7): the transaction never commits, so the store holds everything acknowledged before
+/// and nothing of the killed write.
+@Suite(.enabled(if: PostgresCluster.unavailable == nil, "\(PostgresCluster.unavailable ?? "")"))
+struct PostgresKillTests {
+    /// Starts `teamgraph arguments`, kills it with SIGKILL after `delay` seconds; its status.
+    static func killed(_ arguments: [String], after delay: Double) throws -> Int32 {
+        let process = Process()
+        process.executableURL = Teamgraph.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Fixtures.packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(UInt32(delay * 1_000_000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func aKilledImportOrEditLeavesNoPartOfItself() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let big = directory.appendingPathComponent("people.csv").path
+        #expect(try Fixtures.generate(people: 100_000, seed: 7, into: big) == 0)
+        // Killed while it reads, validates or writes: either nothing or all of it.
+        for delay in [0.5, 1.5] {
+            _ = try Self.killed(["import", big, "--db", cluster.url, "--org", "k\(delay)"], after: delay)
+            let stats = try Teamgraph.run(["stats", "--db", cluster.url, "--org", "k\(delay)"])
+            #expect(
+                stats.stderr.contains("empty") || stats.stdout.contains("\"people\": 100000,"),
+                "after a kill at \(delay) s: \(stats.stdout) \(stats.stderr)")
+            let check = try Teamgraph.run(["validate", "--db", cluster.url, "--org", "k\(delay)"])
+            #expect(check.status == 0 || check.stderr.contains("empty"), "\(check.stderr)")
+        }
+        // Edits acknowledged before a kill stay; the killed one is absent or whole.
+        let small = Fixtures.sample("network.csv")
+        #expect(try Teamgraph.run(["import", small, "--db", cluster.url, "--date", "2026-01-01"]).status == 0)
+        let acknowledged = try Teamgraph.run([
+            "assign", "M031", "--owner", "M002", "--db", cluster.url, "--date", "2026-02-01",
+        ])
+        #expect(acknowledged.status == 0)
+        _ = try Self.killed(
+            ["move", "M012", "--sponsor", "M003", "--db", cluster.url, "--date", "2026-03-01"], after: 0.05)
+        let log = try Teamgraph.run(["log", "--db", cluster.url]).stdout
+        #expect(log.contains("M031,,owner,M027,M002"))
+        // The killed move is in the log whole (one sponsor change) or not at all.
+        #expect(log.split(separator: "\n").count { $0.contains(",move,") } <= 1)
+        #expect(try Teamgraph.run(["validate", "--db", cluster.url]).status == 0)
     }
 }
