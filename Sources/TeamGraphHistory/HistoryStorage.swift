@@ -14,8 +14,10 @@ import TeamGraph
 /// their change sets.
 public protocol HistoryStorage: Sendable {
     /// Imports a validated network: the first state of an empty store, else the differences.
+    @discardableResult
     func importNetwork(_ network: Network, source: String, info: EditInfo) async throws(StoreError) -> ImportSummary
     /// Applies one edit.
+    @discardableResult
     func apply(_ edit: Edit, info: EditInfo) async throws(StoreError) -> EditSummary
     /// The network at the end of `day`.
     func network(asOf day: Day) async throws(StoreError) -> Network

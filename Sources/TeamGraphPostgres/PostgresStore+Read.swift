@@ -116,19 +116,21 @@ extension PostgresStore {
         state.statuses.reserveCapacity(n)
         state.addedDay.reserveCapacity(n)
         for i in 0..<n {
-            let row = "person idx \(i) (id '\(ids[i])')"
-            if ids[i].isEmpty { damage.add(row, "the id is empty") }
+            // Built only when a damage is recorded: a label per person is a million strings.
+            func row() -> String { "person idx \(i) (id '\(ids[i])')" }
+            if ids[i].isEmpty { damage.add(row(), "the id is empty") }
             state.sponsors.append(
-                sponsors[i] < 0 ? -1 : damage.reference(Int64(sponsors[i]), count: n, own: i, row, "sponsor"))
-            state.owners.append(owners[i] < 0 ? -1 : damage.reference(Int64(owners[i]), count: n, own: i, row, "owner"))
+                sponsors[i] < 0 ? -1 : damage.reference(Int64(sponsors[i]), count: n, own: i, row(), "sponsor"))
+            state.owners.append(
+                owners[i] < 0 ? -1 : damage.reference(Int64(owners[i]), count: n, own: i, row(), "owner"))
             state.teams.append(
                 teamColumn[i] < 0
-                    ? -1 : damage.reference(Int64(teamColumn[i]), count: teamCount, row, "team", target: "team"))
-            state.joined.append(joined[i] == noDay ? nil : damage.day(Int64(joined[i]), row, "joined"))
+                    ? -1 : damage.reference(Int64(teamColumn[i]), count: teamCount, row(), "team", target: "team"))
+            state.joined.append(joined[i] == noDay ? nil : damage.day(Int64(joined[i]), row(), "joined"))
             if let value = UInt8(exactly: statuses[i]), let known = Status(rawValue: value) {
                 state.statuses.append(known)
             } else {
-                damage.add(row, "status \(statuses[i]) is not a status (0 newcomer, 1 active, 2 inactive, 3 left)")
+                damage.add(row(), "status \(statuses[i]) is not a status (0 newcomer, 1 active, 2 inactive, 3 left)")
                 state.statuses.append(.active)
             }
             if keyCount > 0 {
@@ -136,7 +138,7 @@ extension PostgresStore {
                 for k in 0..<keyCount { state.extras[k].append(values[k]) }
             }
             state.addedDay.append(
-                damage.day(Int64(added[i]), row, "added_day")?.daysSinceEpoch ?? Int32(StoreDamage.firstDay))
+                damage.day(Int64(added[i]), row(), "added_day")?.daysSinceEpoch ?? Int32(StoreDamage.firstDay))
         }
         damage.breakCycles(&state.sponsors, relation: "sponsor", ids: state.ids)
         damage.breakCycles(&state.owners, relation: "owner", ids: state.ids)

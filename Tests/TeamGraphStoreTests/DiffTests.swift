@@ -1,25 +1,40 @@
 import Foundation
 import TeamGraph
+import TeamGraphHistory
 import TeamGraphStore
 import Testing
 
 @Suite struct DiffTests {
     /// A store file with the base network and a few months of edits.
-    func storeFile() throws -> String {
+    func storeFile() async throws -> String {
         let path = temporaryDirectory().appendingPathComponent("s.teamgraph").path
         let store = try Store.open(path, mode: .create)
         try store.importNetwork(try network(baseCSV), source: "base.csv", info: on("2026-01-01"))
-        try store.add(NewPerson(id: "E", sponsor: "C", owner: "C", team: "T2"), info: on("2026-02-01"))
-        try store.move("D", sponsor: "C", info: on("2026-03-01"))
-        try store.assign("C", owner: "A", info: on("2026-03-01"))
-        try store.set("B", PersonUpdate(status: .left), info: on("2026-04-01"))
-        try store.set("C", PersonUpdate(role: "Manager", team: "T2"), info: on("2026-04-02"))
+        try await edit(store)
         return path
     }
 
-    @Test func diffData() throws {
-        let store = try Store.open(try storeFile(), mode: .readOnly)
-        let diff = try store.diff(from: d("2026-01-31"), to: d("2026-04-30"))
+    /// The base network and the edits of ``storeFile()`` in a new store on `backend`.
+    func store(_ backend: Backend) async throws -> any HistoryStorage {
+        let store = try await newStore(on: backend)
+        try await store.importNetwork(try network(baseCSV), source: "base.csv", info: on("2026-01-01"))
+        try await edit(store)
+        return store
+    }
+
+    /// A few months of edits.
+    func edit(_ store: any HistoryStorage) async throws {
+        try await store.add(NewPerson(id: "E", sponsor: "C", owner: "C", team: "T2"), info: on("2026-02-01"))
+        try await store.move("D", sponsor: "C", info: on("2026-03-01"))
+        try await store.assign("C", owner: "A", info: on("2026-03-01"))
+        try await store.set("B", PersonUpdate(status: .left), info: on("2026-04-01"))
+        try await store.set("C", PersonUpdate(role: "Manager", team: "T2"), info: on("2026-04-02"))
+    }
+
+    @Test(arguments: Backend.available) func diffData(_ backend: Backend) async throws {
+        let store = try await store(backend)
+        defer { close(store) }
+        let diff = try await store.diff(from: d("2026-01-31"), to: d("2026-04-30"))
         #expect(
             diff.entries.map { "\($0.kind.rawValue) \($0.person) \($0.old)>\($0.new)" } == [
                 "joined E >", "left B active>left", "sponsor D B>C", "owner C B>A", "team C T1>T2",
@@ -30,14 +45,14 @@ import Testing
         #expect(diff.moved == [3])
         #expect(diff.ownerChanged == [2])
         #expect(diff.left == [1])
-        let none = try store.diff(from: d("2026-04-30"), to: d("2026-12-31"))
+        let none = try await store.diff(from: d("2026-04-30"), to: d("2026-12-31"))
         #expect(none.entries.isEmpty)
-        #expect(throws: StoreError.self) { try store.diff(from: d("2026-05-01"), to: d("2026-04-01")) }
+        await #expect(throws: StoreError.self) { try await store.diff(from: d("2026-05-01"), to: d("2026-04-01")) }
     }
 
-    @Test func diffCSV() throws {
+    @Test func diffCSV() async throws {
         let run = try teamgraph([
-            "diff", "--from", "2026-01-31", "--to", "2026-03-31", "--db", try storeFile(), "--format", "csv",
+            "diff", "--from", "2026-01-31", "--to", "2026-03-31", "--db", try await storeFile(), "--format", "csv",
         ])
         #expect(run.status == 0)
         #expect(
@@ -50,9 +65,9 @@ import Testing
                 """)
     }
 
-    @Test func diffJSON() throws {
+    @Test func diffJSON() async throws {
         let run = try teamgraph([
-            "diff", "--from", "2026-01-31", "--to", "2026-03-31", "--db", try storeFile(), "--format", "json",
+            "diff", "--from", "2026-01-31", "--to", "2026-03-31", "--db", try await storeFile(), "--format", "json",
         ])
         #expect(
             run.output == """
@@ -67,9 +82,9 @@ import Testing
         #expect((parsed?["counts"] as? [String: Int])?["joined"] == 1)
     }
 
-    @Test func diffTable() throws {
+    @Test func diffTable() async throws {
         let run = try teamgraph([
-            "diff", "--from", "2026-03-31", "--to", "2026-04-30", "--db", try storeFile(), "--format", "table",
+            "diff", "--from", "2026-03-31", "--to", "2026-04-30", "--db", try await storeFile(), "--format", "table",
         ])
         #expect(
             run.output == """

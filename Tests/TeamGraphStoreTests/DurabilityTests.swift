@@ -59,26 +59,27 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
-    @Test func concurrentReadersSeeWholeStates() async throws {
-        let path = temporaryDirectory().appendingPathComponent("s.teamgraph").path
+    @Test(arguments: Backend.available) func concurrentReadersSeeWholeStates(_ backend: Backend) async throws {
+        let writer = try await newStore(on: backend)
+        defer { close(writer) }
         let small = try network(baseCSV)
-        try Store.open(path, mode: .create).importNetwork(small, source: "base.csv", info: on("2026-01-01"))
+        try await writer.importNetwork(small, source: "base.csv", info: on("2026-01-01"))
         // A bigger network: the base plus 20,000 people under D.
         var csv = baseCSV
         for k in 0..<20_000 { csv += "N\(k),,D,D,Associate,T2,2026-01-01,active,\n" }
         let big = try network(csv)
-        let writer = try Store.open(path, mode: .readWrite)
-        let reader = try Store.open(path, mode: .readOnly)
+        let reader = try await reopened(writer)
+        defer { close(reader) }
         let reads = Task.detached { () -> [Int] in
             var counts: [Int] = []
-            for _ in 0..<40 { counts.append(try reader.network(asOf: d("2026-12-31")).count) }
+            for _ in 0..<40 { counts.append(try await reader.network(asOf: d("2026-12-31")).count) }
             return counts
         }
-        try writer.importNetwork(big, source: "big.csv", info: on("2026-02-01"))
+        try await writer.importNetwork(big, source: "big.csv", info: on("2026-02-01"))
         let counts = try await reads.value
         #expect(counts.allSatisfy { $0 == 4 || $0 == 20_004 }, "\(Set(counts))")
-        #expect(try reader.network(asOf: d("2026-12-31")).count == 20_004)
-        #expect(try reader.network(asOf: d("2026-01-31")).count == 4)
+        #expect(try await reader.network(asOf: d("2026-12-31")).count == 20_004)
+        #expect(try await reader.network(asOf: d("2026-01-31")).count == 4)
     }
 
     @Test(.tags(.slow)) func killedImportLeavesThePreviousState() throws {

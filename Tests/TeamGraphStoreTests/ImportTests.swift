@@ -1,24 +1,27 @@
 import Foundation
 import TeamGraph
+import TeamGraphHistory
 import TeamGraphStore
 import TeamGraphTestSupport
 import Testing
 
 @Suite struct ImportTests {
-    @Test func sameFileTwiceRecordsNothing() throws {
-        let store = try newStore()
-        let first = try store.importNetwork(try network(baseCSV), source: "a.csv", info: on("2026-01-01"))
+    @Test(arguments: Backend.available) func sameFileTwiceRecordsNothing(_ backend: Backend) async throws {
+        let store = try await newStore(on: backend)
+        defer { close(store) }
+        let first = try await store.importNetwork(try network(baseCSV), source: "a.csv", info: on("2026-01-01"))
         #expect(first.initial && first.people == 4)
-        let second = try store.importNetwork(try network(baseCSV), source: "a.csv", info: on("2026-02-01"))
+        let second = try await store.importNetwork(try network(baseCSV), source: "a.csv", info: on("2026-02-01"))
         #expect(second == ImportSummary(initial: false, people: 4, added: 0, left: 0, changes: 0, recorded: false))
-        #expect(try store.log().isEmpty)
+        #expect(try await store.log().isEmpty)
         // A later edit may still be dated before the identical import: it left no trace.
-        try store.set("A", PersonUpdate(role: "CEO"), info: on("2026-01-15"))
+        try await store.set("A", PersonUpdate(role: "CEO"), info: on("2026-01-15"))
     }
 
-    @Test func laterExportRecordsExactlyTheDifferences() throws {
-        let store = try newStore()
-        try store.importNetwork(try network(baseCSV), source: "a.csv", info: on("2026-01-01"))
+    @Test(arguments: Backend.available) func laterExportRecordsExactlyTheDifferences(_ backend: Backend) async throws {
+        let store = try await newStore(on: backend)
+        defer { close(store) }
+        try await store.importNetwork(try network(baseCSV), source: "a.csv", info: on("2026-01-01"))
         let later = """
             id,name,sponsor,owner,role,team,joined,status,city,phone
             A,Ann,,,Director,T1,2020-01-01,active,Shanghai,1
@@ -26,9 +29,9 @@ import Testing
             C,Cat,A,A,Associate,T2,2022-01-01,active,Wuhan,
             F,Fay,C,C,Associate,T2,2026-03-01,newcomer,Chengdu,
             """
-        let summary = try store.importNetwork(try network(later), source: "b.csv", info: on("2026-03-31"))
+        let summary = try await store.importNetwork(try network(later), source: "b.csv", info: on("2026-03-31"))
         #expect(summary == ImportSummary(initial: false, people: 4, added: 1, left: 1, changes: 7))
-        let log = try store.log()
+        let log = try await store.log()
         #expect(
             log.map { "\($0.person ?? "") \($0.field) \($0.old)>\($0.new)" } == [
                 "F added >",
@@ -43,23 +46,24 @@ import Testing
         #expect(log.allSatisfy { $0.date == d("2026-03-31") && $0.kind == "import" })
         // The store now holds the file's network plus D, who left.
         #expect(
-            rows(try store.latestNetwork()) == [
+            rows(try await store.latestNetwork()) == [
                 "A - - T1 Director active", "B A A T1 Director inactive", "C A A T2 Associate active",
                 "D B A T2 Associate left", "F C C T2 Associate newcomer",
             ])
         // And the old network is still there.
-        #expect(rows(try store.network(asOf: d("2026-03-30"))) == rows(try network(baseCSV)))
+        #expect(rows(try await store.network(asOf: d("2026-03-30"))) == rows(try network(baseCSV)))
         // Re-importing the same later file records nothing more.
-        let again = try store.importNetwork(try network(later), source: "b.csv", info: on("2026-04-30"))
+        let again = try await store.importNetwork(try network(later), source: "b.csv", info: on("2026-04-30"))
         #expect(again.changes == 0 && again.added == 0 && again.left == 0)
     }
 
-    @Test func importBeforeLaterChangesIsRefused() throws {
-        let store = try newStore()
-        try store.importNetwork(try network(baseCSV), source: "a.csv", info: on("2026-01-01"))
-        try store.set("A", PersonUpdate(role: "CEO"), info: on("2026-05-01"))
-        #expect(throws: StoreError.self) {
-            try store.importNetwork(try network(baseCSV), source: "a.csv", info: on("2026-04-01"))
+    @Test(arguments: Backend.available) func importBeforeLaterChangesIsRefused(_ backend: Backend) async throws {
+        let store = try await newStore(on: backend)
+        defer { close(store) }
+        try await store.importNetwork(try network(baseCSV), source: "a.csv", info: on("2026-01-01"))
+        try await store.set("A", PersonUpdate(role: "CEO"), info: on("2026-05-01"))
+        await #expect(throws: StoreError.self) {
+            try await store.importNetwork(try network(baseCSV), source: "a.csv", info: on("2026-04-01"))
         }
     }
 
@@ -112,7 +116,7 @@ import Testing
         let csv = directory.appendingPathComponent("base.csv").path
         try baseCSV.write(toFile: csv, atomically: true, encoding: .utf8)
         #expect(try teamgraph(["import", csv, "--date", "2026-01-01"], environment: ["TEAMGRAPH_DB": db]).status == 0)
-        try Store.open(db, mode: .readWrite).assign("D", owner: "C", info: on("2026-03-01"))
+        try Store.open(db, mode: .readWrite).apply(.assign(person: "D", owner: "C"), info: on("2026-03-01"))
         let env = ["TEAMGRAPH_DB": db]
         #expect(
             try teamgraph(["chain", "D"], environment: env).output

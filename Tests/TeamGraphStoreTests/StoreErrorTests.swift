@@ -1,13 +1,14 @@
 import Foundation
 import TeamGraph
+import TeamGraphHistory
 import TeamGraphStore
 import Testing
 
 @Suite struct StoreErrorTests {
     /// The refusal an edit threw, or nil (recording an issue) when it threw something else.
-    func refusal(_ edit: () throws -> Void) -> StoreRefusal? {
+    func refusal(_ edit: () async throws -> Void) async -> StoreRefusal? {
         do {
-            try edit()
+            try await edit()
             Issue.record("the edit was not refused")
         } catch StoreError.refused(let refusal) {
             return refusal
@@ -17,49 +18,53 @@ import Testing
         return nil
     }
 
-    func store() throws -> Store {
-        let store = try newStore()
-        try store.importNetwork(try network(baseCSV), source: "base.csv", info: on("2026-01-01"))
+    func store(_ backend: Backend) async throws -> any HistoryStorage {
+        let store = try await newStore(on: backend)
+        try await store.importNetwork(try network(baseCSV), source: "base.csv", info: on("2026-01-01"))
         return store
     }
 
-    @Test func aCycleNamesThePeople() throws {
-        let store = try store()
-        let refused = refusal { try store.move("A", sponsor: "C", info: on("2026-02-01")) }
+    @Test(arguments: Backend.available) func aCycleNamesThePeople(_ backend: Backend) async throws {
+        let store = try await store(backend)
+        defer { close(store) }
+        let refused = await refusal { try await store.move("A", sponsor: "C", info: on("2026-02-01")) }
         #expect(refused == .cycle(relation: .sponsor, people: ["A", "C", "B", "A"]))
         #expect(refused?.kind == .conflict)
         #expect(StoreError.refused(.cycle(relation: .sponsor, people: [])).kind == .conflict)
     }
 
-    @Test func aLaterChangeNamesTheFieldAndDay() throws {
-        let store = try store()
-        try store.move("D", sponsor: "C", info: on("2026-04-01"))
-        let refused = refusal { try store.move("C", sponsor: "A", info: on("2026-03-15")) }
+    @Test(arguments: Backend.available) func aLaterChangeNamesTheFieldAndDay(_ backend: Backend) async throws {
+        let store = try await store(backend)
+        defer { close(store) }
+        try await store.move("D", sponsor: "C", info: on("2026-04-01"))
+        let refused = await refusal { try await store.move("C", sponsor: "A", info: on("2026-03-15")) }
         #expect(refused == .laterChange(field: .sponsor, person: "C", date: d("2026-03-15"), later: d("2026-04-01")))
     }
 
-    @Test func unknownIDsAreNotFound() throws {
-        let store = try store()
-        let person = refusal { try store.assign("Z", owner: "A", info: on("2026-02-01")) }
+    @Test(arguments: Backend.available) func unknownIDsAreNotFound(_ backend: Backend) async throws {
+        let store = try await store(backend)
+        defer { close(store) }
+        let person = await refusal { try await store.assign("Z", owner: "A", info: on("2026-02-01")) }
         #expect(person == .unknownPerson(id: "Z"))
         #expect(person?.kind == .notFound)
-        let reference = refusal { try store.assign("C", owner: "Z", info: on("2026-02-01")) }
+        let reference = await refusal { try await store.assign("C", owner: "Z", info: on("2026-02-01")) }
         #expect(reference == .unknownReference(.owner, id: "Z"))
-        #expect(refusal { _ = try store.history(of: "Z") } == .unknownPerson(id: "Z"))
+        #expect(await refusal { _ = try await store.history(of: "Z") } == .unknownPerson(id: "Z"))
     }
 
-    @Test func anEarlyImportNamesBothDays() throws {
-        let store = try store()
-        try store.move("D", sponsor: "C", info: on("2026-04-01"))
-        let refused = refusal {
-            try store.importNetwork(try network(baseCSV), source: "base.csv", info: on("2026-03-01"))
+    @Test(arguments: Backend.available) func anEarlyImportNamesBothDays(_ backend: Backend) async throws {
+        let store = try await store(backend)
+        defer { close(store) }
+        try await store.move("D", sponsor: "C", info: on("2026-04-01"))
+        let refused = await refusal {
+            try await store.importNetwork(try network(baseCSV), source: "base.csv", info: on("2026-03-01"))
         }
         #expect(refused == .importBeforeLatestChange(latest: d("2026-04-01"), date: d("2026-03-01")))
         #expect(
-            refusal { _ = try store.network(asOf: d("2025-12-31")) }
+            await refusal { _ = try await store.network(asOf: d("2025-12-31")) }
                 == .beforeStoreBegins(first: d("2026-01-01"), asked: d("2025-12-31")))
         #expect(
-            refusal { _ = try store.diff(from: d("2026-05-01"), to: d("2026-04-01")) }
+            await refusal { _ = try await store.diff(from: d("2026-05-01"), to: d("2026-04-01")) }
                 == .fromAfterTo(from: d("2026-05-01"), to: d("2026-04-01")))
     }
 

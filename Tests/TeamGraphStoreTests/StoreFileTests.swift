@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TeamGraph
+import TeamGraphHistory
 import TeamGraphStore
 import TeamGraphTestSupport
 import Testing
@@ -304,7 +305,7 @@ func contents(_ directory: URL) throws -> [String: Data] {
         let before = try contents(directory)
         do {
             let store = try Store.open(db, mode: .readOnly)
-            try store.set("M004", PersonUpdate(role: "顾问"), info: on("2026-02-01"))
+            try store.apply(.set(person: "M004", PersonUpdate(role: "顾问")), info: on("2026-02-01"))
             Issue.record("a read-only store was written")
         } catch {
             guard case .readOnly(db, .openedReadOnly) = error else {
@@ -391,6 +392,40 @@ func contents(_ directory: URL) throws -> [String: Data] {
         // The next import of the same file finds the store and records nothing.
         let again = try Store.importNetwork(original, into: path, source: "people.csv", info: on("2026-02-01"))
         #expect(!again.initial && !again.recorded)
+    }
+
+    @Test(arguments: Backend.available, [1, 64, 200])
+    func aFirstImportReadsBackExactlyOnEveryBackend(_ backend: Backend, people: Int) async throws {
+        let store = try await newStore(on: backend)
+        defer { close(store) }
+        let original = try generated(people)
+        let summary = try await store.importNetwork(original, source: "people.csv", info: on("2026-01-01"))
+        #expect(summary.initial && summary.people == people && summary.added == people)
+        let back = try await store.network(asOf: d("2026-01-01"))
+        #expect(rows(back) == rows(original))
+        #expect(back.extraKeys == original.extraKeys && back.extraValues == original.extraValues)
+        #expect(back.names == original.names && back.joined == original.joined)
+        #expect(try await store.damage(asOf: d("2026-01-01")).isEmpty)
+        let again = try await store.importNetwork(original, source: "people.csv", info: on("2026-02-01"))
+        #expect(!again.initial && !again.recorded)
+    }
+
+    @Test(arguments: Backend.available) func firstImportsRacingOnOneStoreImportOnce(_ backend: Backend) async throws {
+        let first = try await newStore(on: backend)
+        defer { close(first) }
+        var handles = [first]
+        for _ in 1..<4 { handles.append(try await reopened(first)) }
+        defer { handles.dropFirst().forEach(close) }
+        let original = try generated(300)
+        let summaries = try await withThrowingTaskGroup(of: ImportSummary.self) { group in
+            for handle in handles {
+                group.addTask { try await handle.importNetwork(original, source: "people.csv", info: on("2026-01-01")) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(summaries.filter(\.initial).count == 1)
+        #expect(summaries.filter { !$0.initial && !$0.recorded }.count == 3)
+        #expect(rows(try await first.network(asOf: d("2026-01-01"))) == rows(original))
     }
 
     @Test func firstImportsRacingInOneProcessMakeOneStore() async throws {

@@ -19,9 +19,11 @@ import Testing
             source: .file(NetworkFile(path: Fixtures.sample("network.csv"), teams: Fixtures.sample("teams.csv")))
         ).run()
         try store.importNetwork(network, source: "network.csv", info: EditInfo(date: day("2026-01-01"), author: "ops"))
-        try store.assign(
-            "M023", owner: "M002", info: EditInfo(date: day("2026-03-01"), author: "ops", reason: "new team"))
-        try store.set("M042", PersonUpdate(status: .left), info: EditInfo(date: day("2026-04-15"), author: "ops"))
+        try store.apply(
+            .assign(person: "M023", owner: "M002"),
+            info: EditInfo(date: day("2026-03-01"), author: "ops", reason: "new team"))
+        try store.apply(
+            .set(person: "M042", PersonUpdate(status: .left)), info: EditInfo(date: day("2026-04-15"), author: "ops"))
         return path
     }
 
