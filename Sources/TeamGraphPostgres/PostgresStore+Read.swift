@@ -39,8 +39,7 @@ extension PostgresStore {
     /// Marks a missing `joined` in the columns read (no stored day is this far out of range).
     static let noDay = Int32.min
 
-    /// Reads the organisation's people and teams and its metadata, column by column (one array
-    /// per column: a million rows arrive as eleven values, not a million messages), recording in
+    /// Reads the organisation's people and teams and its metadata into columns, recording in
     /// `damage` every row that breaks the store's rules and keeping a safe value in its place.
     static func state(
         _ connection: PostgresConnection, org: Int, logger: Logger, file: String, damage: inout StoreDamage
@@ -65,25 +64,8 @@ extension PostgresStore {
             state.teamExtras.append(StoreState.decodeExtras(extras, count: state.meta.teamExtraKeys.count))
             teamAdded.append(added)
         }
-        let people = try await connection.query(
-            """
-            SELECT coalesce(array_agg(idx), '{}'), coalesce(array_agg(id), '{}'), coalesce(array_agg(name), '{}'),
-                coalesce(array_agg(coalesce(sponsor, -1)), '{}'), coalesce(array_agg(coalesce(owner, -1)), '{}'),
-                coalesce(array_agg(role), '{}'), coalesce(array_agg(coalesce(team, -1)), '{}'),
-                coalesce(array_agg(coalesce(joined, \(noDay))), '{}'), coalesce(array_agg(status::integer), '{}'),
-                coalesce(array_agg(coalesce(extras, '')), '{}'), coalesce(array_agg(added_day), '{}')
-            FROM (SELECT * FROM people WHERE org = \(org) ORDER BY idx) p
-            """, logger: logger)
-        var columns:
-            (
-                [Int32], [String], [String], [Int32], [Int32], [String], [Int32], [Int32], [Int32], [String], [Int32]
-            ) = ([], [], [], [], [], [], [], [], [], [], [])
-        for try await row in people.decode(
-            ([Int32], [String], [String], [Int32], [Int32], [String], [Int32], [Int32], [Int32], [String], [Int32]).self
-        ) {
-            columns = row
-        }
-        let (indexes, ids, names, sponsors, owners, roles, teamColumn, joined, statuses, extras, added) = columns
+        let (ids, names, sponsors, owners, roles, teamColumn, joined, statuses, extras, added) =
+            try await peopleColumns(connection, org: org, logger: logger, damage: &damage)
         let n = ids.count
         let teamCount = state.teamIDs.count
         for (t, idx) in teamIndexes.enumerated() where idx != Int32(t) {
@@ -98,11 +80,6 @@ extension PostgresStore {
             state.teamAddedDay.append(
                 damage.day(Int64(teamAdded[t]), state.teamRow(t), "added_day")?.daysSinceEpoch
                     ?? Int32(StoreDamage.firstDay))
-        }
-        for (i, idx) in indexes.enumerated() where idx != Int32(i) {
-            damage.add(
-                "person idx \(idx)", "person rows are not numbered 0, 1, 2, ...: idx \(idx) where \(i) was expected")
-            break
         }
         state.ids = ids
         state.names = names
@@ -143,6 +120,82 @@ extension PostgresStore {
         damage.breakCycles(&state.sponsors, relation: "sponsor", ids: state.ids)
         damage.breakCycles(&state.owners, relation: "owner", ids: state.ids)
         return state
+    }
+
+    /// The organisation's people, one array per column in `idx` order, damage recorded when the
+    /// rows are not numbered 0, 1, 2, ...
+    ///
+    /// The rows arrive as arrays of 8,192 people each, decoded by hand (`RowCells`): a row per
+    /// person spent most of a million-person read in the client's per-row and per-cell work, and
+    /// one array per column kept the server encoding before anything arrived. Every array of a
+    /// group is in the same order, which its `idx` array gives.
+    static func peopleColumns(
+        _ connection: PostgresConnection, org: Int, logger: Logger, damage: inout StoreDamage
+    ) async throws -> (
+        ids: [String], names: [String], sponsors: [Int32], owners: [Int32], roles: [String], teams: [Int32],
+        joined: [Int32], statuses: [Int32], extras: [String], added: [Int32]
+    ) {
+        var n = 0
+        for try await value in try await connection.query(
+            "SELECT count(*)::integer FROM people WHERE org = \(org)", logger: logger
+        ).decode(Int32.self) { n = Int(value) }
+        var ids = [String](repeating: "", count: n)
+        var names = ids
+        var roles = ids
+        var extras = ids
+        var sponsors = [Int32](repeating: -1, count: n)
+        var owners = sponsors
+        var teams = sponsors
+        var joined = [Int32](repeating: noDay, count: n)
+        var statuses = [Int32](repeating: 1, count: n)
+        var added = [Int32](repeating: Int32(StoreDamage.firstDay), count: n)
+        var seen = [Bool](repeating: false, count: n)
+        var misnumbered: Int32? = nil
+        let groups = try await connection.query(
+            """
+            SELECT array_agg(idx), array_agg(id), array_agg(name), array_agg(coalesce(sponsor, -1)),
+                array_agg(coalesce(owner, -1)), array_agg(role), array_agg(coalesce(team, -1)),
+                array_agg(coalesce(joined, \(noDay))), array_agg(status::integer), array_agg(coalesce(extras, '')),
+                array_agg(added_day)
+            FROM people WHERE org = \(org) GROUP BY idx / 8192
+            """, logger: logger)
+        for try await row in groups {
+            var cells = RowCells(row)
+            let indexes = try cells.int32s()
+            var places: [Int] = []
+            places.reserveCapacity(indexes.count)
+            for idx in indexes {
+                if idx >= 0 && Int(idx) < n && !seen[Int(idx)] {
+                    seen[Int(idx)] = true
+                    places.append(Int(idx))
+                } else {
+                    misnumbered = misnumbered ?? idx
+                    places.append(-1)
+                }
+            }
+            func scatter<T>(_ values: [T], into column: inout [T]) throws {
+                guard values.count == places.count else {
+                    throw UnexpectedCell(column: "people", expected: "arrays of one length in each group")
+                }
+                for (k, place) in places.enumerated() where place >= 0 { column[place] = values[k] }
+            }
+            try scatter(try cells.strings(), into: &ids)
+            try scatter(try cells.strings(), into: &names)
+            try scatter(try cells.int32s(), into: &sponsors)
+            try scatter(try cells.int32s(), into: &owners)
+            try scatter(try cells.strings(), into: &roles)
+            try scatter(try cells.int32s(), into: &teams)
+            try scatter(try cells.int32s(), into: &joined)
+            try scatter(try cells.int32s(), into: &statuses)
+            try scatter(try cells.strings(), into: &extras)
+            try scatter(try cells.int32s(), into: &added)
+        }
+        if let idx = misnumbered {
+            damage.add(
+                "person idx \(idx)",
+                "person rows are not numbered 0, 1, 2, ...: idx \(idx) is outside 0...\(n - 1) or taken twice")
+        }
+        return (ids, names, sponsors, owners, roles, teams, joined, statuses, extras, added)
     }
 
     /// The changes effective after `day` and up to `last`, newest first, as undo reads them.
