@@ -133,8 +133,9 @@ extension PostgresStore {
         }
     }
 
-    /// Records every person whose relation intervals as of `day` disagree with the state the
-    /// change log gives (at most 20, then a count).
+    /// Records every person whose relation intervals as of `day` (`relation_intervals_all`: the
+    /// rows, and the one interval of each relation that never changed) disagree with the state
+    /// the change log gives (at most 20, then a count).
     static func checkIntervals(
         _ connection: PostgresConnection, org: Int, _ snapshot: StoreSnapshot, day: Day, logger: Logger,
         damage: inout StoreDamage
@@ -145,7 +146,7 @@ extension PostgresStore {
         var problems: [(Int, String)] = []
         for try await (person, relation, parent) in try await connection.query(
             """
-            SELECT person, relation, parent FROM relation_intervals
+            SELECT person, relation, parent FROM relation_intervals_all
             WHERE org = \(org) AND valid @> \(day.description)::date
             """, logger: logger
         ).decode((Int32, String, Int32).self) {

@@ -127,18 +127,27 @@ extension PostgresStore {
     ///
     /// The rows arrive as arrays of 8,192 people each, decoded by hand (`RowCells`): a row per
     /// person spent most of a million-person read in the client's per-row and per-cell work, and
-    /// one array per column kept the server encoding before anything arrived. Every array of a
-    /// group is in the same order, which its `idx` array gives.
+    /// one array per column kept the server encoding before anything arrived. Each group is an
+    /// index range scan, sent as soon as it is aggregated, so this side decodes one group while
+    /// the server makes the next. Every array of a group is in the same order, which its `idx`
+    /// array gives.
     static func peopleColumns(
         _ connection: PostgresConnection, org: Int, logger: Logger, damage: inout StoreDamage
     ) async throws -> (
         ids: [String], names: [String], sponsors: [Int32], owners: [Int32], roles: [String], teams: [Int32],
         joined: [Int32], statuses: [Int32], extras: [String], added: [Int32]
     ) {
-        var n = 0
-        for try await value in try await connection.query(
-            "SELECT count(*)::integer FROM people WHERE org = \(org)", logger: logger
-        ).decode(Int32.self) { n = Int(value) }
+        var misnumbered: Int32? = nil
+        // A plan this small gains nothing from compiling its expressions, which took 0.2 s.
+        try await connection.query("SET LOCAL jit = off", logger: logger)
+        var (n, last) = (0, -1)
+        for try await (count, low, high) in try await connection.query(
+            "SELECT count(*)::integer, coalesce(min(idx), 0), coalesce(max(idx), -1) FROM people WHERE org = \(org)",
+            logger: logger
+        ).decode((Int32, Int32, Int32).self) {
+            (n, last) = (Int(count), Int(high))
+            if low < 0 { misnumbered = low }
+        }
         var ids = [String](repeating: "", count: n)
         var names = ids
         var roles = ids
@@ -150,18 +159,21 @@ extension PostgresStore {
         var statuses = [Int32](repeating: 1, count: n)
         var added = [Int32](repeating: Int32(StoreDamage.firstDay), count: n)
         var seen = [Bool](repeating: false, count: n)
-        var misnumbered: Int32? = nil
         let groups = try await connection.query(
             """
-            SELECT array_agg(idx), array_agg(id), array_agg(name), array_agg(coalesce(sponsor, -1)),
-                array_agg(coalesce(owner, -1)), array_agg(role), array_agg(coalesce(team, -1)),
-                array_agg(coalesce(joined, \(noDay))), array_agg(status::integer), array_agg(coalesce(extras, '')),
-                array_agg(added_day)
-            FROM people WHERE org = \(org) GROUP BY idx / 8192
+            SELECT g.* FROM generate_series(0, \(last) / 8192) c, LATERAL (
+                SELECT array_agg(idx) AS idx, array_agg(id), array_agg(name), array_agg(coalesce(sponsor, -1)),
+                    array_agg(coalesce(owner, -1)), array_agg(role), array_agg(coalesce(team, -1)),
+                    array_agg(coalesce(joined, \(noDay))), array_agg(status::integer), array_agg(coalesce(extras, '')),
+                    array_agg(added_day)
+                FROM people WHERE org = \(org) AND idx >= c * 8192 AND idx < (c + 1) * 8192) g
+            WHERE g.idx IS NOT NULL
             """, logger: logger)
+        var received = 0
         for try await row in groups {
             var cells = RowCells(row)
             let indexes = try cells.int32s()
+            received += indexes.count
             var places: [Int] = []
             places.reserveCapacity(indexes.count)
             for idx in indexes {
@@ -190,6 +202,7 @@ extension PostgresStore {
             try scatter(try cells.strings(), into: &extras)
             try scatter(try cells.int32s(), into: &added)
         }
+        if misnumbered == nil && received != n { misnumbered = Int32(clamping: last) }
         if let idx = misnumbered {
             damage.add(
                 "person idx \(idx)",
