@@ -111,6 +111,9 @@ public final class PostgresStore: HistoryStorage, Sendable {
             try await connection.query(
                 writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
             do {
+                // The store's queries are lookups by key or streams of groups: compiling their
+                // expressions (JIT, for plans the planner thinks large) only adds time.
+                try await connection.query("SET LOCAL jit = off", logger: logger)
                 if writing {
                     try await connection.query(
                         "SELECT pg_advisory_xact_lock(\(Self.writeLockSpace), \(Int32(truncatingIfNeeded: org)))",

@@ -110,6 +110,9 @@ struct PostgresWrite {
                 i, row in
                 Self.person(&row, org: org, updatedPeople[i], day: day, batch: batch)
             }
+            // Without statistics the planner takes a temporary table for large and may scan
+            // every person to join it.
+            try await connection.query("ANALYZE people_update", logger: logger)
             try await connection.query(
                 """
                 UPDATE people p SET id = u.id, name = u.name, sponsor = u.sponsor, owner = u.owner, role = u.role,
@@ -199,12 +202,14 @@ struct PostgresWrite {
         try await connection.copy(table, Self.personColumns, count: state.count, logger: logger) { i, row in
             Self.person(&row, state, i, org: org, day: day, batch: batch)
         }
-        guard !exists else { return }
-        for statement in [
+        let index = [
             "ALTER TABLE \(partition) ADD PRIMARY KEY (org, idx), ADD UNIQUE (org, id), ADD CHECK (org = \(org))",
             "CREATE INDEX ON \(partition) (org, sponsor)",
             "ALTER TABLE people ATTACH PARTITION \(partition) FOR VALUES IN (\(org))",
-        ] {
+        ]
+        // The planner's statistics at once: without them, the first edit's chain queries scanned
+        // every person (1.4 s instead of 0.1 s for a million people).
+        for statement in (exists ? [] : index) + ["ANALYZE \(partition)"] {
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
         }
     }
@@ -227,6 +232,7 @@ struct PostgresWrite {
             row.text(relationChanges[i].relation)
             row.reference(relationChanges[i].parent)
         }
+        try await connection.query("ANALYZE relation_update", logger: logger)
         try await connection.query(
             """
             INSERT INTO relation_intervals (org, person, relation, parent, valid, batch)
