@@ -51,11 +51,20 @@ extension StoreState {
     /// Restores the old value of every row of `changes`, given newest first (see
     /// ``undo(_:extraIndex:teamExtraIndex:damage:)``).
     package mutating func undo(_ changes: some Sequence<UndoRow>, damage: inout StoreDamage) {
+        var rows = changes.makeIterator()
+        undo(damage: &damage) { rows.next() }
+    }
+
+    /// Restores the old value of every row `next` gives, newest first, one at a time, until it
+    /// gives nil.
+    package mutating func undo<Failure: Error>(
+        damage: inout StoreDamage, _ next: () throws(Failure) -> UndoRow?
+    ) throws(Failure) {
         var extraIndex: [String: Int] = [:]
         for (k, key) in meta.extraKeys.enumerated() { extraIndex[key] = k }
         var teamExtraIndex: [String: Int] = [:]
         for (k, key) in meta.teamExtraKeys.enumerated() { teamExtraIndex[key] = k }
-        for change in changes {
+        while let change = try next() {
             undo(change, extraIndex: extraIndex, teamExtraIndex: teamExtraIndex, damage: &damage)
         }
     }

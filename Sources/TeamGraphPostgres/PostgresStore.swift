@@ -47,6 +47,9 @@ public final class PostgresStore: HistoryStorage, Sendable {
             database: location.database, tls: .disable)
         configuration.options.maximumConnections = 8
         configuration.options.connectTimeout = .seconds(3)
+        // The store's queries are lookups by key or streams of groups: compiling their
+        // expressions (JIT, for plans the planner thinks large) only adds time.
+        configuration.options.additionalStartupParameters = [("jit", "off")]
         let client = PostgresClient(configuration: configuration, backgroundLogger: Self.quietLogger)
         self.client = client
         running = Task { await client.run() }
@@ -77,7 +80,7 @@ public final class PostgresStore: HistoryStorage, Sendable {
                 group.addTask {
                     try await client.withConnection { connection in
                         leased.withLockedValue { $0 = true }
-                        return try await body(connection, logger)
+                        return try await Self.untilClosed(connection) { try await body(connection, logger) }
                     }
                 }
                 group.addTask {
@@ -100,6 +103,34 @@ public final class PostgresStore: HistoryStorage, Sendable {
         }
     }
 
+    /// The result of `body`, or a thrown ``ConnectionLost`` as soon as `connection`
+    /// closes: a query in flight when the server drops the connection (killed, restarted) may
+    /// never answer in postgres-nio 1.33, and waiting for it would hang the command. The body is
+    /// then cancelled and left to end on its own.
+    static func untilClosed<Result: Sendable>(
+        _ connection: PostgresConnection, _ body: @escaping @Sendable () async throws -> Result
+    ) async throws -> Result {
+        let task = Task { try await body() }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+                let pending = NIOLockedValueBox<CheckedContinuation<Result, any Error>?>(continuation)
+                @Sendable func resume(_ result: Swift.Result<Result, any Error>) {
+                    pending.withLockedValue { waiting in
+                        defer { waiting = nil }
+                        return waiting
+                    }?.resume(with: result)
+                }
+                connection.closeFuture.whenComplete { _ in
+                    resume(.failure(ConnectionLost()))
+                    task.cancel()
+                }
+                Task { resume(await task.result) }
+            }
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
     /// Runs `body` in one transaction on a connection of the pool: `REPEATABLE READ, READ ONLY`
     /// for reads (one consistent state), else `READ COMMITTED` after taking the organisation's
     /// write lock. Rolled back when `body` throws.
@@ -111,9 +142,6 @@ public final class PostgresStore: HistoryStorage, Sendable {
             try await connection.query(
                 writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
             do {
-                // The store's queries are lookups by key or streams of groups: compiling their
-                // expressions (JIT, for plans the planner thinks large) only adds time.
-                try await connection.query("SET LOCAL jit = off", logger: logger)
                 if writing {
                     try await connection.query(
                         "SELECT pg_advisory_xact_lock(\(Self.writeLockSpace), \(Int32(truncatingIfNeeded: org)))",
@@ -123,7 +151,7 @@ public final class PostgresStore: HistoryStorage, Sendable {
                 try await connection.query("COMMIT", logger: logger)
                 return result
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                try? await Self.rollBack(connection, after: error, logger: logger)
                 throw error
             }
         }
@@ -141,6 +169,11 @@ public final class PostgresStore: HistoryStorage, Sendable {
             )
         }
         if error is CancellationError { return .unreachable("the request was cancelled") }
+        if error is ConnectionLost {
+            return .unreachable(
+                PostgresStoreError.unreachable(location, "the connection closed (the server stopped or restarted)")
+                    .description)
+        }
         // 08xxx: connection exceptions; 57P0x: the server is shutting down or starting up.
         if let psql = error as? PSQLError, let state = psql.serverInfo?[.sqlState],
             state.hasPrefix("08") || state.hasPrefix("57P")
@@ -160,6 +193,19 @@ public final class PostgresStore: HistoryStorage, Sendable {
             }
             return .server(other.description)
         }
+    }
+
+    /// Rolls back the transaction `error` interrupted, unless the connection is gone: a query
+    /// sent on a connection the server dropped (killed, restarted) never answers (postgres-nio
+    /// 1.33), and the server rolls back a transaction whose connection it lost anyway.
+    static func rollBack(_ connection: PostgresConnection, after error: any Error, logger: Logger) async throws {
+        if connection.isClosed { return }
+        if let psql = error as? PSQLError,
+            [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown].contains(psql.code)
+        {
+            return
+        }
+        try await connection.query("ROLLBACK", logger: logger)
     }
 
     /// Opens (creating or upgrading when needed) the store at `location` for `organisation`.
@@ -193,7 +239,7 @@ public final class PostgresStore: HistoryStorage, Sendable {
                 try await connection.query("COMMIT", logger: logger)
                 return (id, version)
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                try? await Self.rollBack(connection, after: error, logger: logger)
                 throw error
             }
         }
@@ -268,3 +314,6 @@ public final class PostgresStore: HistoryStorage, Sendable {
 
 /// Thrown when no connection could be leased in time.
 struct LeaseTimeout: Error {}
+
+/// The connection closed while a request was using it.
+struct ConnectionLost: Error {}

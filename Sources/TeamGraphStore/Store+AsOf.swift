@@ -76,15 +76,14 @@ extension Store {
             """)
         changes.bind(1, Int64(day.daysSinceEpoch))
         changes.bind(2, Int64(last?.daysSinceEpoch ?? Int32.max))
-        var rows: [UndoRow] = []
-        while try changes.step() {
-            rows.append(
-                UndoRow(
-                    seq: changes.int(5), person: changes.isNull(0) ? nil : changes.int(0),
-                    team: changes.isNull(1) ? nil : changes.int(1), field: changes.text(2), old: changes.text(3),
-                    oldReference: changes.isNull(4) ? nil : changes.int(4)))
+        // Undone while stepping: a read far back in a long history holds one row at a time.
+        try state.undo(damage: &damage) { () throws(StoreError) -> UndoRow? in
+            guard try changes.step() else { return nil }
+            return UndoRow(
+                seq: changes.int(5), person: changes.isNull(0) ? nil : changes.int(0),
+                team: changes.isNull(1) ? nil : changes.int(1), field: changes.text(2), old: changes.text(3),
+                oldReference: changes.isNull(4) ? nil : changes.int(4))
         }
-        state.undo(rows, damage: &damage)
     }
 }
 

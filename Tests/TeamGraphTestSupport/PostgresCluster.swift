@@ -49,6 +49,26 @@ public final class PostgresCluster: @unchecked Sendable {
         guard result.status == 0 else { throw ClusterError(message: "Tools/pg.sh up failed: \(result.error)") }
     }
 
+    /// Kills the server and every process of it with SIGKILL at once, as a power cut would;
+    /// ``up()`` then starts it with crash recovery.
+    public func crash() throws {
+        let pidFile = directory.appendingPathComponent("data/postmaster.pid")
+        guard let text = try? String(contentsOf: pidFile, encoding: .utf8),
+            let first = text.split(separator: "\n").first, let postmaster = Int32(first)
+        else { throw ClusterError(message: "no running server in \(directory.path)") }
+        let children = try Self.run("/usr/bin/pgrep", ["-P", String(postmaster)]).output
+        let processes = [String(postmaster)] + children.split(separator: "\n").map(String.init)
+        // A backend may end between the listing and the kill: only the server's own end counts.
+        _ = try Self.run("/bin/kill", ["-KILL"] + processes)
+        // The port is free once the server is gone.
+        for _ in 0..<100 where try Self.run("/bin/kill", ["-0", String(postmaster)]).status == 0 {
+            usleep(50_000)
+        }
+        guard try Self.run("/bin/kill", ["-0", String(postmaster)]).status != 0 else {
+            throw ClusterError(message: "the server \(postmaster) outlived SIGKILL")
+        }
+    }
+
     /// Stops the server and removes the folder.
     public func stop() {
         _ = try? Self.pg(["stop", directory.path])
