@@ -98,7 +98,7 @@ final class PostgresEditReader: EditReader {
             indexes[id] = .some(found)
         case .person(let index):
             // Each step a lookup by key (LATERAL): the planner cannot tell how long a chain is,
-            // and joining the whole chain at once scanned every person (0.6 s a chain at a million).
+            // and joining the whole chain at once scanned every person.
             let chains = try await connection.query(
                 """
                 WITH RECURSIVE s(idx) AS (

@@ -272,7 +272,7 @@ public final class PostgresStore: HistoryStorage, Sendable {
 
     /// Runs `body` on a new connection, closed afterwards; errors become ``PostgresStoreError``.
     static func withConnection<Result: Sendable>(
-        _ location: PostgresLocation, _ body: (PostgresConnection, Logger) async throws -> Result
+        _ location: PostgresLocation, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> Result
     ) async throws(PostgresStoreError) -> Result {
         let logger = quietLogger
         let configuration = PostgresConnection.Configuration(
@@ -285,7 +285,7 @@ public final class PostgresStore: HistoryStorage, Sendable {
             throw map(error, location)
         }
         do {
-            let result = try await body(connection, logger)
+            let result = try await untilClosed(connection) { try await body(connection, logger) }
             try? await connection.close()
             return result
         } catch {
@@ -297,6 +297,9 @@ public final class PostgresStore: HistoryStorage, Sendable {
     /// The store's error for what postgres-nio threw.
     static func map(_ error: any Error, _ location: PostgresLocation) -> PostgresStoreError {
         if let known = error as? PostgresStoreError { return known }
+        if error is ConnectionLost {
+            return .unreachable(location, "the connection closed (the server stopped or restarted)")
+        }
         guard let psql = error as? PSQLError else { return .server(location, "\(error)") }
         if let state = psql.serverInfo?[.sqlState] {
             switch state {

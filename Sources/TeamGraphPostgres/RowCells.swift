@@ -4,7 +4,7 @@ import PostgresNIO
 /// The cells of one streamed row, read in order straight from their bytes (binary format).
 ///
 /// Written by hand: postgres-nio's generic `decode` looks up type metadata for every cell, which
-/// took half the time of reading a million people (`perf record teamgraph stats --db ...`).
+/// was most of the time of reading a million people (`perf record teamgraph stats --db ...`).
 struct RowCells {
     private var cells: PostgresRow.Iterator
 
