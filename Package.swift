@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "TeamGraph"),
@@ -31,9 +32,15 @@ let package = Package(
             name: "TeamGraphIO", dependencies: ["TeamGraph", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "TeamGraphHistory", dependencies: ["TeamGraph"]),
         .target(
+            name: "TeamGraphAccess",
+            dependencies: [
+                "TeamGraph", "TeamGraphHistory", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]),
+        .target(
             name: "TeamGraphStore",
             dependencies: [
-                "TeamGraph", "TeamGraphIO", "TeamGraphHistory", .product(name: "GRDB", package: "GRDB.swift"),
+                "TeamGraph", "TeamGraphIO", "TeamGraphHistory", "TeamGraphAccess",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -46,7 +53,8 @@ let package = Package(
         .target(
             name: "TeamGraphPostgres",
             dependencies: [
-                "TeamGraph", "TeamGraphHistory", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "TeamGraph", "TeamGraphHistory", "TeamGraphAccess",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]),
@@ -54,14 +62,14 @@ let package = Package(
         .target(
             name: "TeamGraphUseCases",
             dependencies: [
-                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphPostgres",
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphPostgres", "TeamGraphAccess",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .target(
             name: "TeamGraphServer",
             dependencies: [
-                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphUseCases",
+                "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphUseCases", "TeamGraphAccess",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -77,7 +85,7 @@ let package = Package(
             name: "teamgraph",
             dependencies: [
                 "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphChart", "TeamGraphUseCases", "TeamGraphServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TeamGraphAccess", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]

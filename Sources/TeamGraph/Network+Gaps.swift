@@ -51,7 +51,8 @@ extension Network {
         func person(_ i: Int, _ kind: GapKind, _ detail: String) {
             gaps.append(Gap(kind: kind, subject: .person(Int32(i)), detail: detail))
         }
-        for i in 0..<count where owner.parents[i] < 0 && isNewcomer(Int32(i), options: options) {
+        for i in 0..<count
+        where owner.parents[i] < 0 && !ownersOutside.contains(Int32(i)) && isNewcomer(Int32(i), options: options) {
             let since = statuses[i] == .newcomer ? "status newcomer" : "joined \(joined[i]!)"
             person(i, .unownedNewcomer, "newcomer (\(since)) with no owner")
         }

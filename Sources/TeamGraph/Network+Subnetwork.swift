@@ -51,6 +51,20 @@ extension Network {
             layout: layout, teamLayout: teamLayout)
     }
 
+    /// The part of the network a scoped account sees: ``restricted(to:)``, with the people whose
+    /// owner is cut off in ``ownersOutside``, so that they do not count as unowned.
+    /// - Complexity: O(n).
+    public func scoped(to selected: [Bool]) -> Network {
+        var network = restricted(to: selected)
+        var kept: Int32 = 0
+        for i in 0..<count where selected[i] {
+            let o = owner.parents[i]
+            if o >= 0, !selected[Int(o)] { network.ownersOutside.insert(kept) }
+            kept += 1
+        }
+        return network
+    }
+
     /// The gaps that concern the selected people: gaps about them, and team gaps of teams with a
     /// selected member or lead.
     public func gaps(options: AnalysisOptions, within selected: [Bool]) -> [Gap] {

@@ -36,6 +36,9 @@ public struct Network: Sendable {
     public let teamLayout: ColumnLayout<TeamField>
     /// Person index by id.
     public let indexByID: IDIndex
+    /// The people whose owner is outside the part of a network this one was cut to
+    /// (``scoped(to:)``): they have an owner, who is not shown. Empty in a whole network.
+    public internal(set) var ownersOutside: Set<Int32> = []
 
     /// Creates a network from already checked parts.
     ///

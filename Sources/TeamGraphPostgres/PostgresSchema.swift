@@ -241,5 +241,30 @@ enum PostgresSchema {
                         WHERE i.org = p.org AND i.person = p.idx AND i.relation = r.relation)
             """,
         ],
+        // v4: the accounts that may sign in to `serve`, per organisation, and their tokens.
+        [
+            """
+            CREATE TABLE accounts (
+                org bigint NOT NULL REFERENCES organisations (id),
+                name text NOT NULL,
+                role text NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+                scope_person text,
+                scope_by text NOT NULL CHECK (scope_by IN ('sponsor', 'owner')),
+                password_hash text NOT NULL,
+                created timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (org, name))
+            """,
+            """
+            CREATE TABLE access_tokens (
+                org bigint NOT NULL,
+                id text NOT NULL,
+                account text NOT NULL,
+                secret_hash text NOT NULL,
+                expires_day integer NOT NULL,
+                created timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (org, id),
+                FOREIGN KEY (org, account) REFERENCES accounts (org, name) ON DELETE CASCADE)
+            """,
+        ],
     ]
 }

@@ -13,50 +13,69 @@ struct APIRoutes: Sendable {
     let offload: Offload
     let charts: ChartRoutes
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<ServedContext>) {
         let api = router.group("api")
-        api.get("info") { request, _ in try await answer { () async throws(ServedError) in try await info(request) } }
-        api.get("stats") { request, _ in try await answer { () async throws(ServedError) in try await stats(request) } }
-        api.get("gaps") { request, _ in try await answer { () async throws(ServedError) in try await gaps(request) } }
-        api.get("gaps/summary") { request, _ in
-            try await answer { () async throws(ServedError) in try await gapSummary(request) }
+        api.get("info") { request, context in
+            try await answer { () async throws(ServedError) in try await info(request, context) }
         }
-        api.get("metrics") { request, _ in
-            try await answer { () async throws(ServedError) in try await metrics(request) }
+        api.get("stats") { request, context in
+            try await answer { () async throws(ServedError) in try await stats(request, context) }
         }
-        api.get("people") { request, _ in try await answer { () async throws(ServedError) in try await search(request) }
+        api.get("gaps") { request, context in
+            try await answer { () async throws(ServedError) in try await gaps(request, context) }
+        }
+        api.get("gaps/summary") { request, context in
+            try await answer { () async throws(ServedError) in try await gapSummary(request, context) }
+        }
+        api.get("metrics") { request, context in
+            try await answer { () async throws(ServedError) in try await metrics(request, context) }
+        }
+        api.get("people") { request, context in
+            try await answer { () async throws(ServedError) in try await search(request, context) }
         }
         api.get("people/{id}") { request, context in
-            try await answer { () async throws(ServedError) in try await person(request, id: context.id) }
+            try await answer { () async throws(ServedError) in try await person(request, context, id: context.id) }
         }
         api.get("people/{id}/chain") { request, context in
-            try await answer { () async throws(ServedError) in try await chain(request, id: context.id) }
+            try await answer { () async throws(ServedError) in try await chain(request, context, id: context.id) }
         }
         api.get("people/{id}/reports") { request, context in
-            try await answer { () async throws(ServedError) in try await reports(request, id: context.id) }
+            try await answer { () async throws(ServedError) in try await reports(request, context, id: context.id) }
         }
-        api.get("common") { request, _ in try await answer { () async throws(ServedError) in try await common(request) }
+        api.get("people/{id}/owner-suggestions") { request, context in
+            try await answer { () async throws(ServedError) in
+                try await ownerSuggestions(request, context, id: context.id)
+            }
         }
-        api.get("answers-to") { request, _ in
-            try await answer { () async throws(ServedError) in try await answersTo(request) }
+        api.get("common") { request, context in
+            try await answer { () async throws(ServedError) in try await common(request, context) }
+        }
+        api.get("answers-to") { request, context in
+            try await answer { () async throws(ServedError) in try await answersTo(request, context) }
         }
         api.get("history/{id}") { request, context in
-            try await answer { () async throws(ServedError) in try await history(request, id: context.id) }
+            try await answer { () async throws(ServedError) in try await history(request, context, id: context.id) }
         }
-        api.get("log") { request, _ in try await answer { () async throws(ServedError) in try await log(request) } }
-        api.get("diff") { request, _ in try await answer { () async throws(ServedError) in try await diff(request) } }
+        api.get("log") { request, context in
+            try await answer { () async throws(ServedError) in try await log(request, context) }
+        }
+        api.get("diff") { request, context in
+            try await answer { () async throws(ServedError) in try await diff(request, context) }
+        }
         for format in [ChartFormat.svg, .png, .pdf] {
-            api.get("chart.\(format.rawValue)") { request, _ in
-                try await answer { () async throws(ServedError) in try await charts.chart(request, format: format) }
+            api.get("chart.\(format.rawValue)") { request, context in
+                try await answer { () async throws(ServedError) in
+                    try await charts.chart(request, context, format: format)
+                }
             }
         }
     }
 
     // MARK: Analyses
 
-    private func info(_ request: Request) async throws(ServedError) -> Response {
+    private func info(_ request: Request, _ context: ServedContext) async throws(ServedError) -> Response {
         let query = try QueryValues(request, allowed: ["as_of"])
-        let snapshot = try await served.snapshot(asOf: try query.day("as_of") ?? .today())
+        let snapshot = try await visible(context, asOf: try query.day("as_of") ?? .today())
         let network = snapshot.network
         return .json(
             .object([
@@ -70,16 +89,16 @@ struct APIRoutes: Sendable {
             ]))
     }
 
-    private func stats(_ request: Request) async throws(ServedError) -> Response {
+    private func stats(_ request: Request, _ context: ServedContext) async throws(ServedError) -> Response {
         let query = try QueryValues(request, allowed: QueryValues.settingNames.union(QueryValues.scopeNames))
-        let input = try await analysisInput(query)
+        let input = try await analysisInput(query, context)
         let result = try await offload.run { () throws(UseCaseError) in try StatsRequest(input: input).run() }
         return .json(result.json, expanded: true)
     }
 
-    private func gapsRequest(_ query: QueryValues) async throws(ServedError) -> GapsRequest {
+    private func gapsRequest(_ query: QueryValues, _ context: ServedContext) async throws(ServedError) -> GapsRequest {
         let settings = try query.settings()
-        let snapshot = try await served.snapshot(asOf: settings.asOf ?? .today())
+        let snapshot = try await visible(context, asOf: settings.asOf ?? .today())
         var kinds: Set<GapKind>?
         let names = try query.list("kind")
         if !names.isEmpty {
@@ -105,33 +124,33 @@ struct APIRoutes: Sendable {
             input: AnalysisInput(source: .opened(snapshot.network), settings: settings), kinds: kinds, found: found)
     }
 
-    private func gaps(_ request: Request) async throws(ServedError) -> Response {
+    private func gaps(_ request: Request, _ context: ServedContext) async throws(ServedError) -> Response {
         let query = try QueryValues(
             request, allowed: QueryValues.settingNames.union(QueryValues.scopeNames).union(["kind"]))
-        let gapsRequest = try await gapsRequest(query)
+        let gapsRequest = try await gapsRequest(query, context)
         let result = try await offload.run { () throws(UseCaseError) in try gapsRequest.run() }
         return .records(result.records)
     }
 
-    private func gapSummary(_ request: Request) async throws(ServedError) -> Response {
+    private func gapSummary(_ request: Request, _ context: ServedContext) async throws(ServedError) -> Response {
         let query = try QueryValues(request, allowed: QueryValues.settingNames.union(QueryValues.scopeNames))
-        let gapsRequest = try await gapsRequest(query)
+        let gapsRequest = try await gapsRequest(query, context)
         let result = try await offload.run { () throws(UseCaseError) in try gapsRequest.run() }
         return .json(result.summary)
     }
 
-    private func metrics(_ request: Request) async throws(ServedError) -> Response {
+    private func metrics(_ request: Request, _ context: ServedContext) async throws(ServedError) -> Response {
         let query = try QueryValues(request, allowed: QueryValues.settingNames.union(QueryValues.scopeNames))
-        let input = try await analysisInput(query)
+        let input = try await analysisInput(query, context)
         let result = try await offload.run { () throws(UseCaseError) in try MetricsRequest(input: input).run() }
         return .records(result.records)
     }
 
     // MARK: People
 
-    private func search(_ request: Request) async throws(ServedError) -> Response {
+    private func search(_ request: Request, _ context: ServedContext) async throws(ServedError) -> Response {
         let query = try QueryValues(request, allowed: QueryValues.settingNames.union(["q", "limit"]))
-        let snapshot = try await snapshot(query)
+        let snapshot = try await snapshot(query, context)
         let text = query.text("q") ?? ""
         let limit = try query.int("limit") ?? SearchRequest.defaultLimit
         let key = "\(limit)|\(text)"
@@ -153,10 +172,11 @@ struct APIRoutes: Sendable {
         return .bytes(buffer.bytes, contentType: Response.jsonType)
     }
 
-    private func person(_ request: Request, id: String) async throws(ServedError) -> Response {
+    private func person(_ request: Request, _ context: ServedContext, id: String) async throws(ServedError) -> Response
+    {
         let query = try QueryValues(request, allowed: QueryValues.settingNames)
         let settings = try query.settings()
-        let snapshot = try await served.snapshot(asOf: settings.asOf ?? .today())
+        let snapshot = try await visible(context, asOf: settings.asOf ?? .today())
         let options: AnalysisOptions
         do {
             options = try settings.options()
@@ -171,16 +191,17 @@ struct APIRoutes: Sendable {
         return .json(try run(personRequest).json, expanded: true)
     }
 
-    private func chain(_ request: Request, id: String) async throws(ServedError) -> Response {
+    private func chain(_ request: Request, _ context: ServedContext, id: String) async throws(ServedError) -> Response {
         let query = try QueryValues(request, allowed: QueryValues.settingNames.union(["by"]))
-        let network = try await opened(query)
+        let network = try await opened(query, context)
         let relation = try query.choice("by", as: Relation.self) ?? .owner
         return .json(try run(ChainRequest(network: network, person: id, relation: relation)).json)
     }
 
-    private func reports(_ request: Request, id: String) async throws(ServedError) -> Response {
+    private func reports(_ request: Request, _ context: ServedContext, id: String) async throws(ServedError) -> Response
+    {
         let query = try QueryValues(request, allowed: QueryValues.settingNames.union(["by", "depth"]))
-        let network = try await opened(query)
+        let network = try await opened(query, context)
         let reportsRequest = ReportsRequest(
             network: network, person: id, depth: try query.int("depth"),
             relation: try query.choice("by", as: Relation.self) ?? .owner)
@@ -188,18 +209,36 @@ struct APIRoutes: Sendable {
         return .records(result.records)
     }
 
-    private func common(_ request: Request) async throws(ServedError) -> Response {
+    private func ownerSuggestions(_ request: Request, _ context: ServedContext, id: String) async throws(ServedError)
+        -> Response
+    {
+        let query = try QueryValues(request, allowed: QueryValues.settingNames)
+        let settings = try query.settings()
+        let network = try await visible(context, asOf: settings.asOf ?? .today()).network
+        guard let person = network.index(of: id) else { throw .badPerson(id, "id") }
+        let found = network.ownerSuggestions(for: person, maxSpan: settings.maxSpan)
+        return .json(
+            .array(
+                found.enumerated().map { distance, i in
+                    .object([
+                        "id": .string(network.ids[Int(i)]), "name": .string(network.names[Int(i)]),
+                        "rank": .int(distance + 1), "reports": .int(network.owner.childCount(of: i)),
+                    ])
+                }))
+    }
+
+    private func common(_ request: Request, _ context: ServedContext) async throws(ServedError) -> Response {
         let query = try QueryValues(request, allowed: QueryValues.settingNames.union(["a", "b", "by"]))
-        let network = try await opened(query)
+        let network = try await opened(query, context)
         let commonRequest = CommonRequest(
             network: network, person: try query.required("a"), other: try query.required("b"),
             relation: try query.choice("by", as: Relation.self) ?? .owner)
         return .json(commonRequest.json(leader: try run(commonRequest, personName: "a")))
     }
 
-    private func answersTo(_ request: Request) async throws(ServedError) -> Response {
+    private func answersTo(_ request: Request, _ context: ServedContext) async throws(ServedError) -> Response {
         let query = try QueryValues(request, allowed: QueryValues.settingNames.union(["a", "b", "by"]))
-        let network = try await opened(query)
+        let network = try await opened(query, context)
         let answersRequest = AnswersToRequest(
             network: network, person: try query.required("a"), leader: try query.required("b"),
             relation: try query.choice("by", as: Relation.self) ?? .owner)
@@ -208,50 +247,69 @@ struct APIRoutes: Sendable {
 
     // MARK: History
 
-    private func history(_ request: Request, id: String) async throws(ServedError) -> Response {
+    private func history(_ request: Request, _ context: ServedContext, id: String) async throws(ServedError) -> Response
+    {
         _ = try QueryValues(request, allowed: [])
         let store = try storePath()
+        let scoped = try await scopedView(context)
+        if let scoped, scoped.index(of: id) == nil { throw .useCase(.store(.refused(.unknownPerson(id: id)))) }
         let result = try await offload.run { () throws(UseCaseError) in
             try HistoryRequest(store: store, person: id).run()
         }
-        return .records(result.records)
+        return .records((scoped.map { result.within($0) } ?? result).records)
     }
 
-    private func log(_ request: Request) async throws(ServedError) -> Response {
+    private func log(_ request: Request, _ context: ServedContext) async throws(ServedError) -> Response {
         let query = try QueryValues(request, allowed: ["since", "until"])
         let store = try storePath()
         let logRequest = LogRequest(store: store, since: try query.day("since"), until: try query.day("until"))
+        let scoped = try await scopedView(context)
         let result = try await offload.run { () throws(UseCaseError) in try logRequest.run() }
-        return .records(result.records)
+        return .records((scoped.map { result.within($0) } ?? result).records)
     }
 
-    private func diff(_ request: Request) async throws(ServedError) -> Response {
+    private func diff(_ request: Request, _ context: ServedContext) async throws(ServedError) -> Response {
         let query = try QueryValues(request, allowed: ["from", "to"])
         let store = try storePath()
         guard let from = try query.day("from") else { throw .badParameter("from", "give from=YYYY-MM-DD") }
         let diffRequest = DiffRequest(store: store, from: from, to: try query.day("to"))
+        let scoped = try await scopedView(context, asOf: diffRequest.to ?? .today())
         let result = try await offload.run { () throws(UseCaseError) in try diffRequest.run() }
-        return .json(result.json)
+        return .json((scoped.map { result.within($0) } ?? result).json)
     }
 
     // MARK: Helpers
+
+    /// The part of the network a scoped account sees (as of `day`); nil for everyone.
+    private func scopedView(_ context: ServedContext, asOf day: Day = .today()) async throws(ServedError) -> Network? {
+        guard let scope = context.account?.scope, scope.person != nil else { return nil }
+        return try await served.snapshot(asOf: day).visible(to: scope).network
+    }
+
+    /// The snapshot as of `day` as the request's account sees it (all of it without accounts).
+    private func visible(_ context: ServedContext, asOf day: Day) async throws(ServedError) -> NetworkSnapshot {
+        try await served.snapshot(asOf: day).visible(to: context.account?.scope ?? .everyone)
+    }
 
     private func storePath() throws(ServedError) -> String {
         guard let path = served.storePath else { throw .needsStore }
         return path
     }
 
-    private func snapshot(_ query: QueryValues) async throws(ServedError) -> NetworkSnapshot {
-        try await served.snapshot(asOf: try query.day("as_of") ?? .today())
+    private func snapshot(_ query: QueryValues, _ context: ServedContext) async throws(ServedError) -> NetworkSnapshot {
+        try await visible(context, asOf: try query.day("as_of") ?? .today())
     }
 
-    private func opened(_ query: QueryValues) async throws(ServedError) -> OpenNetworkRequest {
-        OpenNetworkRequest(source: .opened(try await snapshot(query).network))
+    private func opened(_ query: QueryValues, _ context: ServedContext) async throws(ServedError) -> OpenNetworkRequest
+    {
+        OpenNetworkRequest(source: .opened(try await snapshot(query, context).network))
     }
 
-    private func analysisInput(_ query: QueryValues) async throws(ServedError) -> AnalysisInput {
+    private func analysisInput(_ query: QueryValues, _ context: ServedContext) async throws(ServedError)
+        -> AnalysisInput
+    {
         let settings = try query.settings()
-        let snapshot = try await served.snapshot(asOf: settings.asOf ?? .today())
+        let snapshot = try await visible(context, asOf: settings.asOf ?? .today())
         return AnalysisInput(source: .opened(snapshot.network), settings: settings)
     }
 
@@ -265,14 +323,6 @@ struct APIRoutes: Sendable {
         } catch {
             throw .useCase(error)
         }
-    }
-}
-
-extension BasicRequestContext {
-    /// The `{id}` of the path, percent-decoded.
-    var id: String {
-        let raw = parameters.get("id") ?? ""
-        return raw.removingPercentEncoding ?? raw
     }
 }
 

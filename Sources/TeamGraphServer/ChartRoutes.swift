@@ -17,10 +17,12 @@ struct ChartRoutes: Sendable {
         "expand", "diff", "page", "orientation", "pages", "max_pages", "dpi",
     ])
 
-    func chart(_ request: Request, format: ChartFormat) async throws(ServedError) -> Response {
+    func chart(_ request: Request, _ context: ServedContext, format: ChartFormat) async throws(ServedError) -> Response
+    {
         let query = try QueryValues(request, allowed: Self.allowed)
         var renderRequest = try self.request(query, format: format)
-        let snapshot = try await served.snapshot(asOf: renderRequest.input.settings.asOf ?? .today())
+        let scope = context.account?.scope ?? .everyone
+        let snapshot = try await served.snapshot(asOf: renderRequest.input.settings.asOf ?? .today()).visible(to: scope)
         let key = "\(format.rawValue)?\(request.uri.query ?? "")"
         let drawn: DrawnChart
         if let kept = snapshot.chart(key) {
@@ -28,6 +30,9 @@ struct ChartRoutes: Sendable {
         } else {
             if renderRequest.diff != nil {
                 guard let store = served.storePath else { throw .needsStore }
+                guard scope.person == nil else {
+                    throw .forbidden("diff charts read the whole store: they are for accounts that see everyone")
+                }
                 renderRequest.input.source = .store(path: store)
             } else {
                 renderRequest.input.source = .opened(snapshot.network)

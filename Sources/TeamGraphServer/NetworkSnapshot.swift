@@ -1,5 +1,7 @@
 import NIOConcurrencyHelpers
 import TeamGraph
+import TeamGraphAccess
+import TeamGraphUseCases
 
 /// One network as served, with what requests share built once: the search index and the gaps
 /// found with each set of analysis options.
@@ -13,6 +15,10 @@ final class NetworkSnapshot: Sendable {
     private let gapsByOptions = NIOLockedValueBox<[AnalysisOptions: FoundGaps]>([:])
     private let searches = NIOLockedValueBox<[String: [UInt8]]>([:])
     private let charts = NIOLockedValueBox<(byKey: [String: DrawnChart], bytes: Int)>(([:], 0))
+    private let scoped = NIOLockedValueBox<[AccountScope: NetworkSnapshot]>([:])
+
+    /// The most scoped views of one snapshot kept (one per scope signed in).
+    static let scopedCacheLimit = 32
 
     /// The most bytes of drawn charts kept for repeated requests.
     static let chartCacheBytes = 64 << 20
@@ -23,6 +29,20 @@ final class NetworkSnapshot: Sendable {
     init(network: Network, version: Int) {
         self.network = network
         self.version = version
+    }
+
+    /// What an account with `scope` sees of this snapshot: itself for everyone, else the
+    /// scope's part, built once per scope (with its own search index and caches).
+    func visible(to scope: AccountScope) -> NetworkSnapshot {
+        guard scope.person != nil else { return self }
+        if let kept = scoped.withLockedValue({ $0[scope] }) { return kept }
+        let view = NetworkSnapshot(network: scope.visible(in: network), version: version)
+        return scoped.withLockedValue { cache in
+            if let raced = cache[scope] { return raced }
+            if cache.count >= Self.scopedCacheLimit { cache.removeAll() }
+            cache[scope] = view
+            return view
+        }
     }
 
     /// The search index, built on first use (requests that arrive meanwhile wait for it, so

@@ -1,7 +1,8 @@
 import HTTPTypes
 import Hummingbird
 
-/// What every answer carries and every request is checked for: only GET and HEAD, no body, a
+/// What every answer carries and every request is checked for: only GET and HEAD, with no body,
+/// except the sign-in and the edits (POST, a JSON body up to 64 KB) and sign-out (DELETE); a
 /// bounded URL; a Content-Security-Policy that forbids inline script and anything from elsewhere.
 struct SafetyMiddleware<Context: RequestContext>: RouterMiddleware {
     static var contentSecurityPolicy: String {
@@ -13,14 +14,20 @@ struct SafetyMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         var response: Response
-        if request.method != .get && request.method != .head {
+        let path = request.uri.path
+        let takesBody = request.method == .post && (path == "/api/session" || path == "/api/edits")
+        let allowed =
+            request.method == .get || request.method == .head || takesBody
+            || (request.method == .delete && path == "/api/session")
+        let length = request.headers[.contentLength].flatMap(Int.init) ?? 0
+        if !allowed {
             response = .error(.methodNotAllowed)
             response.headers[.allow] = "GET, HEAD"
         } else if request.uri.string.utf8.count > RequestLimits.maximumURILength {
             response = .error(.uriTooLong)
-        } else if let length = request.headers[.contentLength].flatMap(Int.init), length > 0 {
+        } else if length > (takesBody ? maximumBodyBytes : 0) {
             response = .error(.bodyNotAllowed)
-        } else if request.headers[.transferEncoding] != nil {
+        } else if !takesBody && request.headers[.transferEncoding] != nil {
             response = .error(.bodyNotAllowed)
         } else {
             do {

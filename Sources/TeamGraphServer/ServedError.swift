@@ -27,6 +27,14 @@ enum ServedError: Error, Sendable {
     case uriTooLong
     /// The network cannot be served right now.
     case unavailable(String)
+    /// The store has accounts and the request is not signed in (or its token is not valid).
+    case signInRequired(String)
+    /// The signed-in account may not do this (a viewer editing; edits on a server without accounts).
+    case forbidden(String)
+    /// A write signed in by cookie without the viewer's request header, or from another origin.
+    case crossSite
+    /// A request body that is not what the endpoint reads.
+    case badBody(String)
 
     /// The text of an error for the log.
     var logText: String { APIErrorBody(self).message }
@@ -55,11 +63,20 @@ struct APIErrorBody: Sendable {
         case .noSuchPath(let path): self.init(404, "not-found", nil, "no such path: \(path)")
         case .needsStore:
             self.init(409, "needs-store", nil, "this endpoint needs a store: start the server with --db STORE")
-        case .methodNotAllowed: self.init(405, "method-not-allowed", nil, "only GET and HEAD are answered")
-        case .bodyNotAllowed: self.init(413, "body-not-allowed", nil, "requests take no body")
+        case .methodNotAllowed:
+            self.init(
+                405, "method-not-allowed", nil, "only GET and HEAD are answered here (POST: /api/session, /api/edits)")
+        case .bodyNotAllowed: self.init(413, "body-not-allowed", nil, "this request takes no body (or a smaller one)")
         case .uriTooLong:
             self.init(414, "uri-too-long", nil, "the URL is longer than \(RequestLimits.maximumURILength) bytes")
         case .unavailable(let message): self.init(503, "unavailable", nil, message)
+        case .signInRequired(let message): self.init(401, "sign-in-required", nil, message)
+        case .forbidden(let message): self.init(403, "forbidden", nil, message)
+        case .crossSite:
+            self.init(
+                403, "cross-site", nil,
+                "a change signed in by cookie must come from the viewer (same origin, X-TeamGraph-Request header)")
+        case .badBody(let message): self.init(400, "bad-body", nil, message)
         }
     }
 
@@ -92,6 +109,12 @@ struct APIErrorBody: Sendable {
                 case .damaged, .unavailable: 503
                 }
             return APIErrorBody(status, "store-\(error.kind.rawValue)", nil, error.description)
+        case .account(let refusal):
+            switch refusal {
+            case .wrongPassword, .badToken: return APIErrorBody(401, "sign-in-failed", nil, refusal.description)
+            case .tooManyAttempts: return APIErrorBody(429, "too-many-attempts", nil, refusal.description)
+            default: return APIErrorBody(400, "bad-account", nil, refusal.description)
+            }
         case .chart(let error):
             switch error {
             case .unknownRoot(let id):

@@ -15,6 +15,9 @@ public struct ServerOptions: Sendable {
     public var port: Int
     /// How often a served file is checked for changes.
     public var reloadInterval: Duration
+    /// Whether the session cookie is marked `Secure`: the server is reached over HTTPS (through
+    /// a TLS reverse proxy), so browsers send the cookie only over HTTPS.
+    public var secureCookies: Bool
 
     /// The default port.
     public static let defaultPort = 8080
@@ -22,8 +25,9 @@ public struct ServerOptions: Sendable {
     /// Creates the options; the defaults listen on loopback only.
     public init(
         source: NetworkSource, host: String = "127.0.0.1", port: Int = ServerOptions.defaultPort,
-        reloadInterval: Duration = .seconds(1)
+        reloadInterval: Duration = .seconds(1), secureCookies: Bool = false
     ) {
+        self.secureCookies = secureCookies
         self.source = source
         self.host = host
         self.port = port
@@ -43,6 +47,8 @@ public struct TeamGraphServer: Sendable {
     let offload: Offload
     let watcher: FileWatcher?
     let logger: Logger
+    let access: AccessControl
+    var hadAccounts = false
 
     /// Reads the network (a file) or checks the store, before anything listens: a network that
     /// cannot be read is refused here, with every problem.
@@ -54,7 +60,8 @@ public struct TeamGraphServer: Sendable {
             _ = try await network.firstLoad()
             return TeamGraphServer(
                 options: options, served: network, offload: offload,
-                watcher: FileWatcher(network: network, interval: options.reloadInterval), logger: logger)
+                watcher: FileWatcher(network: network, interval: options.reloadInterval), logger: logger,
+                access: AccessControl(store: nil, offload: offload, secureCookies: options.secureCookies))
         case .store(let path):
             let network = StoreNetwork(path: path, offload: offload)
             do {
@@ -62,20 +69,38 @@ public struct TeamGraphServer: Sendable {
             } catch {
                 if case .useCase(let error) = error { throw error }
             }
-            return TeamGraphServer(options: options, served: network, offload: offload, watcher: nil, logger: logger)
+            let access = AccessControl(store: path, offload: offload, secureCookies: options.secureCookies)
+            var hadAccounts = false
+            do {
+                hadAccounts = !(try await access.accounts().isEmpty)
+            } catch {
+                if case .useCase(let error) = error { throw error }
+            }
+            return TeamGraphServer(
+                options: options, served: network, offload: offload, watcher: nil, logger: logger, access: access,
+                hadAccounts: hadAccounts)
         case .opened(let network):
             let served = OpenedNetwork(snapshot: NetworkSnapshot(network: network, version: 1))
-            return TeamGraphServer(options: options, served: served, offload: offload, watcher: nil, logger: logger)
+            return TeamGraphServer(
+                options: options, served: served, offload: offload, watcher: nil, logger: logger,
+                access: AccessControl(store: nil, offload: offload, secureCookies: options.secureCookies))
         }
     }
 
+    /// Whether the store served had accounts when the server started (then every API request
+    /// must be signed in).
+    public var requiresSignIn: Bool { hadAccounts }
+
     /// The router: the API, the viewer, the safety checks and the request log.
-    func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    func router() -> Router<ServedContext> {
+        let router = Router(context: ServedContext.self)
         router.add(middleware: SafetyMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: AccessMiddleware(access: access))
         APIRoutes(served: served, offload: offload, charts: ChartRoutes(served: served, offload: offload)).add(
             to: router)
+        SessionRoutes(access: access).add(to: router)
+        EditRoutes(served: served, offload: offload).add(to: router)
         ViewerRoutes.add(to: router)
         return router
     }

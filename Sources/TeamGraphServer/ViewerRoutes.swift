@@ -2,7 +2,7 @@ import Hummingbird
 
 /// The viewer: one page, its script and its styles, all compiled into the binary.
 enum ViewerRoutes {
-    static func add(to router: Router<BasicRequestContext>) {
+    static func add(to router: Router<ServedContext>) {
         router.get("/") { _, _ in Response.bytes(ViewerAssets.page, contentType: "text/html; charset=utf-8") }
         router.get("viewer.js") { _, _ in
             Response.bytes(ViewerAssets.script, contentType: "text/javascript; charset=utf-8")

@@ -11,7 +11,7 @@ import TeamGraphHistory
 
 extension Store {
     /// The schema version this build writes; a store with a higher `user_version` is refused.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// The page cache of a connection: 64 MB (`cache_size` in KiB when negative).
     static let cacheSize = -65536
@@ -88,6 +88,27 @@ extension Store {
                 try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
             }
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        // v3: the accounts that may sign in to `serve`, and their tokens (Store+Accounts.swift).
+        migrator.registerMigration("v3", foreignKeyChecks: .immediate) { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE account (
+                        name TEXT PRIMARY KEY,
+                        role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+                        scope_person TEXT,
+                        scope_by TEXT NOT NULL CHECK (scope_by IN ('sponsor', 'owner')),
+                        password_hash TEXT NOT NULL,
+                        created TEXT NOT NULL) STRICT;
+                    CREATE TABLE access_token (
+                        id TEXT PRIMARY KEY,
+                        account TEXT NOT NULL REFERENCES account (name) ON DELETE CASCADE,
+                        secret_hash TEXT NOT NULL,
+                        expires_day INTEGER NOT NULL,
+                        created TEXT NOT NULL) STRICT;
+                    CREATE INDEX access_token_by_account ON access_token (account);
+                    """)
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator
     }

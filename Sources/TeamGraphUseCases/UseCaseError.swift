@@ -19,6 +19,8 @@ public enum UseCaseError: Error, Sendable {
     case store(StoreError)
     /// The chart could not be made (its own typed error).
     case chart(ChartError)
+    /// An account command or a sign-in was refused.
+    case account(AccountRefusal)
 }
 
 /// A parameter of a request, named for the shells (the command line maps each to its flag).

@@ -18,12 +18,18 @@ struct ServeCommand: ParsableCommand {
             Example:
               teamgraph serve Samples/network.csv --teams Samples/teams.csv
               teamgraph serve --db org.teamgraph --port 0
+
+            Once the store has accounts ('teamgraph user add'), everyone signs in and sees only \
+            their scope (docs/access.md).
             """)
 
     @OptionGroup var input: NetworkInput
 
-    @Option(help: "The address to listen on; anything but loopback lets other machines in (there are no accounts yet).")
+    @Option(help: "The address to listen on; anything but loopback lets other machines in.")
     var host = "127.0.0.1"
+
+    @Flag(help: "Mark the session cookie Secure: the server is reached over HTTPS through a TLS reverse proxy.")
+    var secureCookies = false
 
     @Option(help: "The port to listen on (0 picks a free port and prints it).")
     var port = ServerOptions.defaultPort
@@ -33,12 +39,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = ServerOptions(source: try input.source(), host: host, port: port)
-        if !options.isLoopbackOnly {
-            Output.standardError(
-                "teamgraph: warning: listening on \(host): anyone who can reach this machine can read the whole network (there are no accounts yet)"
-            )
-        }
+        let options = ServerOptions(source: try input.source(), host: host, port: port, secureCookies: secureCookies)
         let failure = NIOLockedValueBox<(any Error)?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
@@ -46,6 +47,11 @@ struct ServeCommand: ParsableCommand {
                 var logger = Logger(label: "teamgraph.serve")
                 logger.logLevel = .info
                 let server = try await TeamGraphServer.prepare(options, logger: logger)
+                if !options.isLoopbackOnly, !server.requiresSignIn {
+                    Output.standardError(
+                        "teamgraph: warning: listening on \(host) without accounts: anyone who can reach this machine can read the whole network (add accounts with 'teamgraph user add')"
+                    )
+                }
                 try await server.run { port in
                     Output.standard.append("serving on http://\(host.contains(":") ? "[\(host)]" : host):\(port)\n")
                     try? Output.standard.flush()

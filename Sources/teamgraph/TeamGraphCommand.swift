@@ -27,6 +27,7 @@ struct TeamGraphCommand: ParsableCommand {
             ConvertCommand.self, RenderCommand.self,
             ImportCommand.self, AddCommand.self, AssignCommand.self, MoveCommand.self, SetCommand.self,
             TeamCommand.self, HistoryCommand.self, LogCommand.self, DiffCommand.self, ServeCommand.self,
+            UserCommand.self,
             InspectCommand.self,
         ]
     )

@@ -96,6 +96,8 @@ extension UseCaseError {
             return error.commandLineMessage
         case .chart(let error):
             return error.commandLineMessage
+        case .account(let refusal):
+            return refusal.description
         }
     }
 

@@ -41,7 +41,7 @@ struct PostgresStoreTests {
         defer { cluster.stop() }
         let location = try PostgresLocation(url: cluster.url)
         let first = try await PostgresStore.open(location)
-        #expect(first.schemaVersion == 3)
+        #expect(first.schemaVersion == 4)
         let again = try await PostgresStore.open(location)
         #expect(again.organisationID == first.organisationID)
         let other = try await PostgresStore.open(location, organisation: "north")
@@ -131,7 +131,7 @@ struct PostgresStoreTests {
         }
         let store = try await PostgresStore.open(try PostgresLocation(url: cluster.url))
         defer { store.close() }
-        #expect(store.schemaVersion == 3)
+        #expect(store.schemaVersion == 4)
         #expect(rows(try await store.latestNetwork()) == ["A - - - Director active", "B A A - Manager active"])
         #expect(try cluster.psql("SELECT count(*) FROM relation_intervals").output == "0\n")
         #expect(try cluster.psql("SELECT count(*) FROM relation_intervals_all WHERE person = 1").output == "2\n")

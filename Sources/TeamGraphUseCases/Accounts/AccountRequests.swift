@@ -1,0 +1,176 @@
+import TeamGraph
+import TeamGraphAccess
+import TeamGraphHistory
+
+/// `teamgraph user add`: a new account with a role, a scope and a password (kept as a bcrypt hash).
+public struct AddAccountRequest: UseCaseRequest {
+    /// The store.
+    public var store: String
+    /// The account.
+    public var account: Account
+    /// The password, in clear; only its hash is kept.
+    public var password: String
+
+    /// Creates the request.
+    public init(store: String, account: Account, password: String) {
+        self.store = store
+        self.account = account
+        self.password = password
+    }
+
+    /// Adds the account; refuses a bad name, a taken name, an empty password or an unknown scope.
+    public func run() throws(UseCaseError) -> Account {
+        guard Account.isValidName(account.name) else { throw .account(.badName(account.name)) }
+        guard !password.isEmpty else { throw .account(.emptyPassword) }
+        let opened = try OpenedStore.open(store, mode: .readWrite)
+        try opened.requireScopePerson(account.scope)
+        let stored = StoredAccount(account: account, passwordHash: PasswordHash.password(password))
+        guard try opened.accounts({ storage throws(StoreError) in try await storage.addAccount(stored) }) else {
+            throw .account(.nameTaken(account.name))
+        }
+        return account
+    }
+}
+
+/// `teamgraph user list`: every account of the store, by name (no password hashes).
+public struct ListAccountsRequest: UseCaseRequest {
+    /// The store.
+    public var store: String
+
+    /// Creates the request.
+    public init(store: String) { self.store = store }
+
+    /// The accounts.
+    public func run() throws(UseCaseError) -> [Account] {
+        try OpenedStore.open(store, mode: .readOnly).accounts { storage throws(StoreError) in
+            try await storage.accounts().map(\.account)
+        }
+    }
+}
+
+/// `teamgraph user set`: changes an account's role, scope or password.
+public struct UpdateAccountRequest: UseCaseRequest {
+    /// The store.
+    public var store: String
+    /// The account's name.
+    public var name: String
+    /// The new role (nil: unchanged).
+    public var role: Role?
+    /// The new scope (nil: unchanged).
+    public var scope: AccountScope?
+    /// The new password (nil: unchanged).
+    public var password: String?
+
+    /// Creates the request.
+    public init(store: String, name: String, role: Role? = nil, scope: AccountScope? = nil, password: String? = nil) {
+        self.store = store
+        self.name = name
+        self.role = role
+        self.scope = scope
+        self.password = password
+    }
+
+    /// The account as changed.
+    public func run() throws(UseCaseError) -> Account {
+        if password == "" { throw .account(.emptyPassword) }
+        let opened = try OpenedStore.open(store, mode: .readWrite)
+        if let scope { try opened.requireScopePerson(scope) }
+        let accounts = try opened.accounts { storage throws(StoreError) in try await storage.accounts() }
+        guard var stored = accounts.first(where: { $0.account.name == name }) else {
+            throw .account(.unknownAccount(name))
+        }
+        if let role { stored.account.role = role }
+        if let scope { stored.account.scope = scope }
+        if let password { stored.passwordHash = PasswordHash.password(password) }
+        let changed = stored
+        guard try opened.accounts({ storage throws(StoreError) in try await storage.updateAccount(changed) }) else {
+            throw .account(.unknownAccount(name))
+        }
+        return stored.account
+    }
+}
+
+/// `teamgraph user remove`: removes an account and its tokens (its edits stay in the history).
+public struct RemoveAccountRequest: UseCaseRequest {
+    /// The store.
+    public var store: String
+    /// The account's name.
+    public var name: String
+
+    /// Creates the request.
+    public init(store: String, name: String) {
+        self.store = store
+        self.name = name
+    }
+
+    /// Removes the account.
+    public func run() throws(UseCaseError) {
+        let name = self.name
+        guard
+            try OpenedStore.open(store, mode: .readWrite).accounts({ storage throws(StoreError) in
+                try await storage.removeAccount(named: name)
+            })
+        else { throw .account(.unknownAccount(name)) }
+    }
+}
+
+/// `teamgraph user token`: a new token for scripts, valid for some days; printed once, kept as a hash.
+public struct IssueTokenRequest: UseCaseRequest {
+    /// The store.
+    public var store: String
+    /// The account's name.
+    public var name: String
+    /// How many days the token is valid, today included.
+    public var days: Int
+    /// The first day of validity (nil: today).
+    public var today: Day?
+
+    /// Creates the request.
+    public init(store: String, name: String, days: Int = 90, today: Day? = nil) {
+        self.store = store
+        self.name = name
+        self.days = days
+        self.today = today
+    }
+
+    /// The token's text and its last valid day.
+    public func run() throws(UseCaseError) -> (token: String, expires: Day) {
+        guard (1...3650).contains(days) else { throw .account(.badTokenDays(days)) }
+        let opened = try OpenedStore.open(store, mode: .readWrite)
+        let name = self.name
+        let accounts = try opened.accounts { storage throws(StoreError) in try await storage.accounts() }
+        guard accounts.contains(where: { $0.account.name == name }) else { throw .account(.unknownAccount(name)) }
+        let token = AccessToken.random()
+        let expires = (today ?? .today()).adding(days: days - 1)
+        let stored = StoredToken(
+            id: token.id, account: name, secretHash: PasswordHash.tokenSecret(token.secret), expires: expires)
+        try opened.accounts { storage throws(StoreError) in try await storage.addToken(stored) }
+        return (token.text, expires)
+    }
+}
+
+extension OpenedStore {
+    /// The store's account storage, called through `body` (waited for on this thread).
+    func accounts<T: Sendable>(_ body: @escaping @Sendable (any AccountStorage) async throws(StoreError) -> T)
+        throws(UseCaseError) -> T
+    {
+        let storage: any AccountStorage =
+            switch self {
+            case .file(let store): store
+            case .postgres(let store): store
+            }
+        do {
+            return try waitFor { () async throws(StoreError) -> T in try await body(storage) }
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// Refuses a scope under a person the store does not hold today.
+    func requireScopePerson(_ scope: AccountScope) throws(UseCaseError) {
+        guard let person = scope.person else { return }
+        guard try network(asOf: .today()).index(of: person) != nil else {
+            throw .account(.unknownScopePerson(person))
+        }
+    }
+}
