@@ -107,7 +107,7 @@ let package = Package(
             name: "TeamGraphStoreTests",
             dependencies: [
                 "TeamGraph", "TeamGraphIO", "TeamGraphStore", "TeamGraphPostgres", "TeamGraphTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "TeamGraphAccess", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "TeamGraphLayoutTests", dependencies: ["TeamGraphLayout"]),
@@ -115,7 +115,7 @@ let package = Package(
             name: "TeamGraphServerTests",
             dependencies: [
                 "TeamGraph", "TeamGraphIO", "TeamGraphUseCases", "TeamGraphServer", "TeamGraphTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "TeamGraphAccess", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]

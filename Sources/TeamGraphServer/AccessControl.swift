@@ -97,6 +97,8 @@ final class AccessControl: Sendable {
     /// The account of a bearer token; bad tokens from one address are limited like failed sign-ins.
     func account(token: String, from address: String) async throws(ServedError) -> Account {
         guard let store else { throw .forbidden("this server has no accounts (it serves a file)") }
+        // A text that is not shaped like a token costs no lookup and is not counted.
+        guard AccessToken(text: token) != nil else { throw .useCase(.account(.badToken)) }
         let key = "token:\(address)"
         try refuseIfLimited(key, limit: Self.failureLimit * 4)
         do {

@@ -3,9 +3,9 @@ import TeamGraph
 import TeamGraphAccess
 import TeamGraphHistory
 
-extension Store: AccountStorage {
+extension Store {
     /// Every account, by name (none in a store made before accounts, opened read only).
-    public func accounts() async throws(StoreError) -> [StoredAccount] {
+    public func storedAccounts() throws(StoreError) -> [StoredAccount] {
         try read { db in
             guard try db.tableExists("account") else { return [] }
             return try Row.fetchAll(
@@ -20,7 +20,7 @@ extension Store: AccountStorage {
     }
 
     /// Adds an account; `false` when the name is taken.
-    public func addAccount(_ stored: StoredAccount) async throws(StoreError) -> Bool {
+    public func addAccountNow(_ stored: StoredAccount) throws(StoreError) -> Bool {
         try write { db in
             guard
                 try Int.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [stored.account.name])
@@ -37,7 +37,7 @@ extension Store: AccountStorage {
     }
 
     /// Replaces an account of the same name; `false` when there is none.
-    public func updateAccount(_ stored: StoredAccount) async throws(StoreError) -> Bool {
+    public func updateAccountNow(_ stored: StoredAccount) throws(StoreError) -> Bool {
         try write { db in
             try db.execute(
                 sql: """
@@ -50,7 +50,7 @@ extension Store: AccountStorage {
     }
 
     /// Removes an account and its tokens; `false` when there is none.
-    public func removeAccount(named name: String) async throws(StoreError) -> Bool {
+    public func removeAccountNow(named name: String) throws(StoreError) -> Bool {
         try write { db in
             try db.execute(sql: "DELETE FROM access_token WHERE account = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM account WHERE name = ?", arguments: [name])
@@ -59,7 +59,7 @@ extension Store: AccountStorage {
     }
 
     /// Keeps a new token.
-    public func addToken(_ token: StoredToken) async throws(StoreError) {
+    public func addTokenNow(_ token: StoredToken) throws(StoreError) {
         try write { db in
             try db.execute(
                 sql: "INSERT INTO access_token (id, account, secret_hash, expires_day, created) VALUES (?, ?, ?, ?, ?)",
@@ -68,7 +68,7 @@ extension Store: AccountStorage {
     }
 
     /// The token with this id, if any.
-    public func token(id: String) async throws(StoreError) -> StoredToken? {
+    public func tokenNow(id: String) throws(StoreError) -> StoredToken? {
         try read { db in
             guard try db.tableExists("access_token"),
                 let row = try Row.fetchOne(
@@ -87,4 +87,23 @@ extension Store: AccountStorage {
             stored.account.scope.relation.rawValue, stored.passwordHash,
         ]
     }
+}
+
+extension Store: AccountStorage {
+    /// Every account, by name.
+    public func accounts() async throws(StoreError) -> [StoredAccount] { try storedAccounts() }
+    /// Adds an account; `false` when the name is taken.
+    public func addAccount(_ account: StoredAccount) async throws(StoreError) -> Bool { try addAccountNow(account) }
+    /// Replaces an account of the same name; `false` when there is none.
+    public func updateAccount(_ account: StoredAccount) async throws(StoreError) -> Bool {
+        try updateAccountNow(account)
+    }
+    /// Removes an account and its tokens; `false` when there is none.
+    public func removeAccount(named name: String) async throws(StoreError) -> Bool {
+        try removeAccountNow(named: name)
+    }
+    /// Keeps a new token.
+    public func addToken(_ token: StoredToken) async throws(StoreError) { try addTokenNow(token) }
+    /// The token with this id, if any.
+    public func token(id: String) async throws(StoreError) -> StoredToken? { try tokenNow(id: id) }
 }

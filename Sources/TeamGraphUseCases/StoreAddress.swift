@@ -128,7 +128,7 @@ enum OpenedStore {
         }
     }
 
-    private func run<T: Sendable>(
+    func run<T: Sendable>(
         _ file: (Store) throws(StoreError) -> T,
         postgres: @escaping @Sendable (PostgresStore) async throws(StoreError) -> T
     ) throws(UseCaseError) -> T {

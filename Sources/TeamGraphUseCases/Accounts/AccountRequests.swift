@@ -25,7 +25,7 @@ public struct AddAccountRequest: UseCaseRequest {
         let opened = try OpenedStore.open(store, mode: .readWrite)
         try opened.requireScopePerson(account.scope)
         let stored = StoredAccount(account: account, passwordHash: PasswordHash.password(password))
-        guard try opened.accounts({ storage throws(StoreError) in try await storage.addAccount(stored) }) else {
+        guard try opened.addAccount(stored) else {
             throw .account(.nameTaken(account.name))
         }
         return account
@@ -42,9 +42,7 @@ public struct ListAccountsRequest: UseCaseRequest {
 
     /// The accounts.
     public func run() throws(UseCaseError) -> [Account] {
-        try OpenedStore.open(store, mode: .readOnly).accounts { storage throws(StoreError) in
-            try await storage.accounts().map(\.account)
-        }
+        try OpenedStore.open(store, mode: .readOnly).storedAccounts().map(\.account)
     }
 }
 
@@ -75,7 +73,7 @@ public struct UpdateAccountRequest: UseCaseRequest {
         if password == "" { throw .account(.emptyPassword) }
         let opened = try OpenedStore.open(store, mode: .readWrite)
         if let scope { try opened.requireScopePerson(scope) }
-        let accounts = try opened.accounts { storage throws(StoreError) in try await storage.accounts() }
+        let accounts = try opened.storedAccounts()
         guard var stored = accounts.first(where: { $0.account.name == name }) else {
             throw .account(.unknownAccount(name))
         }
@@ -83,7 +81,7 @@ public struct UpdateAccountRequest: UseCaseRequest {
         if let scope { stored.account.scope = scope }
         if let password { stored.passwordHash = PasswordHash.password(password) }
         let changed = stored
-        guard try opened.accounts({ storage throws(StoreError) in try await storage.updateAccount(changed) }) else {
+        guard try opened.updateAccount(changed) else {
             throw .account(.unknownAccount(name))
         }
         return stored.account
@@ -106,11 +104,9 @@ public struct RemoveAccountRequest: UseCaseRequest {
     /// Removes the account.
     public func run() throws(UseCaseError) {
         let name = self.name
-        guard
-            try OpenedStore.open(store, mode: .readWrite).accounts({ storage throws(StoreError) in
-                try await storage.removeAccount(named: name)
-            })
-        else { throw .account(.unknownAccount(name)) }
+        guard try OpenedStore.open(store, mode: .readWrite).removeAccount(named: name) else {
+            throw .account(.unknownAccount(name))
+        }
     }
 }
 
@@ -138,32 +134,55 @@ public struct IssueTokenRequest: UseCaseRequest {
         guard (1...3650).contains(days) else { throw .account(.badTokenDays(days)) }
         let opened = try OpenedStore.open(store, mode: .readWrite)
         let name = self.name
-        let accounts = try opened.accounts { storage throws(StoreError) in try await storage.accounts() }
+        let accounts = try opened.storedAccounts()
         guard accounts.contains(where: { $0.account.name == name }) else { throw .account(.unknownAccount(name)) }
         let token = AccessToken.random()
         let expires = (today ?? .today()).adding(days: days - 1)
         let stored = StoredToken(
             id: token.id, account: name, secretHash: PasswordHash.tokenSecret(token.secret), expires: expires)
-        try opened.accounts { storage throws(StoreError) in try await storage.addToken(stored) }
+        try opened.addToken(stored)
         return (token.text, expires)
     }
 }
 
 extension OpenedStore {
-    /// The store's account storage, called through `body` (waited for on this thread).
-    func accounts<T: Sendable>(_ body: @escaping @Sendable (any AccountStorage) async throws(StoreError) -> T)
-        throws(UseCaseError) -> T
-    {
-        let storage: any AccountStorage =
-            switch self {
-            case .file(let store): store
-            case .postgres(let store): store
-            }
-        do {
-            return try waitFor { () async throws(StoreError) -> T in try await body(storage) }
-        } catch {
-            throw .store(error)
-        }
+    // The SQLite store is called on this thread: waiting on a task for it would block a thread
+    // of Swift's cooperative pool when a use case runs in async code (tests, embedders).
+
+    func storedAccounts() throws(UseCaseError) -> [StoredAccount] {
+        try run(
+            { s throws(StoreError) in try s.storedAccounts() },
+            postgres: { s throws(StoreError) in try await s.accounts() })
+    }
+
+    func addAccount(_ account: StoredAccount) throws(UseCaseError) -> Bool {
+        try run(
+            { s throws(StoreError) in try s.addAccountNow(account) },
+            postgres: { s throws(StoreError) in try await s.addAccount(account) })
+    }
+
+    func updateAccount(_ account: StoredAccount) throws(UseCaseError) -> Bool {
+        try run(
+            { s throws(StoreError) in try s.updateAccountNow(account) },
+            postgres: { s throws(StoreError) in try await s.updateAccount(account) })
+    }
+
+    func removeAccount(named name: String) throws(UseCaseError) -> Bool {
+        try run(
+            { s throws(StoreError) in try s.removeAccountNow(named: name) },
+            postgres: { s throws(StoreError) in try await s.removeAccount(named: name) })
+    }
+
+    func addToken(_ token: StoredToken) throws(UseCaseError) {
+        try run(
+            { s throws(StoreError) in try s.addTokenNow(token) },
+            postgres: { s throws(StoreError) in try await s.addToken(token) })
+    }
+
+    func token(id: String) throws(UseCaseError) -> StoredToken? {
+        try run(
+            { s throws(StoreError) in try s.tokenNow(id: id) },
+            postgres: { s throws(StoreError) in try await s.token(id: id) })
     }
 
     /// Refuses a scope under a person the store does not hold today.

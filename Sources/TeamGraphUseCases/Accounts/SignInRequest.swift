@@ -52,10 +52,10 @@ public struct TokenSignInRequest: UseCaseRequest {
         guard let token = AccessToken(text: token) else { throw .account(.badToken) }
         let opened = try OpenedStore.open(store, mode: .readOnly)
         let id = token.id
-        guard let stored = try opened.accounts({ storage throws(StoreError) in try await storage.token(id: id) }),
+        guard let stored = try opened.token(id: id),
             PasswordHash.verify(token.secret, hash: stored.secretHash), stored.expires >= (today ?? .today())
         else { throw .account(.badToken) }
-        let accounts = try opened.accounts { storage throws(StoreError) in try await storage.accounts() }
+        let accounts = try opened.storedAccounts()
         guard let account = accounts.first(where: { $0.account.name == stored.account }) else {
             throw .account(.badToken)
         }
@@ -74,9 +74,7 @@ public struct ListStoredAccounts: UseCaseRequest {
 
     /// The accounts (none in a store without any).
     public func run() throws(UseCaseError) -> [StoredAccount] {
-        try OpenedStore.open(store, mode: .readOnly).accounts { storage throws(StoreError) in
-            try await storage.accounts()
-        }
+        try OpenedStore.open(store, mode: .readOnly).storedAccounts()
     }
 }
 
