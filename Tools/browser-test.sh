@@ -96,16 +96,24 @@ start() {
 start hostile --db "$work/hostile.teamgraph"
 hostile_url=$url
 
+# a store with accounts: an editor and a viewer scoped to M002's downline
+"$bin" import Samples/network.csv --teams Samples/teams.csv --db "$work/accounts.teamgraph" --date 2026-01-01 >/dev/null
+printf 'pw-ed\n' | "$bin" user add ed --role editor --db "$work/accounts.teamgraph" >/dev/null
+printf 'pw-lin\n' | "$bin" user add lin --role viewer --scope M002 --db "$work/accounts.teamgraph" >/dev/null
+start accounts --db "$work/accounts.teamgraph"
+accounts_url=$url
+
 start sample Samples/network.csv
 echo "browser-test: $url (and $hostile_url, a store of hostile names)"
 rm -rf .build/browser-failures
 status=0
-timeout --kill-after=10 120 "$venv/bin/python" Tools/browser_test.py --url "$url" --hostile-url "$hostile_url" \
+timeout --kill-after=10 150 "$venv/bin/python" Tools/browser_test.py --url "$url" --hostile-url "$hostile_url" \
+    --accounts-url "$accounts_url" \
     --screenshot Samples/viewer.png \
     --failures .build/browser-failures --chromium "$chromium" --chromedriver "$chromedriver" || status=$?
 if [[ $status -ne 0 ]]; then
-    [[ $status -eq 124 ]] && echo "browser-test: over the 2-minute bound" >&2
+    [[ $status -eq 124 ]] && echo "browser-test: over the 150-second bound" >&2
     echo "browser-test: FAILED; the server's log:" >&2
-    tail -n 20 "$work/sample.err" "$work/hostile.err" >&2 || true
+    tail -n 20 "$work/sample.err" "$work/hostile.err" "$work/accounts.err" >&2 || true
     exit 1
 fi

@@ -386,10 +386,82 @@ def run_hostile(driver, base):
     assert not errors, "browser errors:\n" + "\n".join(errors)
 
 
+def sign_in(driver, base, name, password):
+    driver.get(base + "/")
+    wait_for(driver, "the sign-in form", lambda d: css(d, "#tg-signin"))
+    driver.find_element(By.ID, "tg-signin-name").send_keys(name)
+    driver.find_element(By.ID, "tg-signin-password").send_keys(password)
+    driver.find_element(By.ID, "tg-signin-submit").click()
+    wait_for(driver, f"the chart, signed in as {name}", lambda d: not css(d, "#tg-signin") and chart_ready(d))
+    account = driver.find_element(By.ID, "tg-account").text
+    assert account.startswith(name + " ("), f"signed in as {account!r}"
+
+
+def run_accounts(driver, base):
+    """Served from a store with accounts: an editor closes an unowned-newcomer gap from the gaps
+    panel and the history names them; a scoped viewer finds nobody outside their branch."""
+    driver.set_window_size(1280, 900)
+    step("a wrong password is refused on the sign-in page")
+    driver.get(base + "/")
+    wait_for(driver, "the sign-in form", lambda d: css(d, "#tg-signin"))
+    driver.find_element(By.ID, "tg-signin-name").send_keys("ed")
+    driver.find_element(By.ID, "tg-signin-password").send_keys("wrong")
+    driver.find_element(By.ID, "tg-signin-submit").click()
+    wait_for(driver, "the refusal", lambda d: "wrong name or password" in d.find_element(By.ID, "tg-signin-error").text)
+
+    step("the editor signs in, opens the gaps panel and assigns an owner to M041")
+    sign_in(driver, base, "ed", "pw-ed")
+    driver.find_element(By.ID, "tg-gaps-button").click()
+    assign = '#tg-gaps-list button.assign-owner[data-person="M041"]'
+    wait_for(driver, "the assign-owner action of M041", lambda d: css(d, assign))
+    css(driver, assign)[0].click()
+    wait_for(driver, "the owner suggestions", lambda d: css(d, "#tg-gaps-list button.suggestion"))
+    first = css(driver, "#tg-gaps-list button.suggestion")[0]
+    owner = first.get_attribute("data-owner")
+    assert owner == "M039", f"the nearest suggestion is {owner}, not M039 (M041's sponsor)"
+    first.click()
+    wait_for(driver, "the gap of M041 gone",
+             lambda d: not css(d, '#tg-gaps-list button.gap[data-person="M041"][data-kind="unowned-newcomer"]')
+             and d.find_element(By.ID, "tg-gaps-list").get_attribute("data-state") == "ready")
+
+    step("the history of M041 shows the editor's name and reason")
+    search(driver, "叶青", "M041")
+    panel_open_for(driver, "M041")
+    wait_for(driver, "the history entry by ed", lambda d: css(d, '#tg-history li[data-author="ed"]'))
+    entry = css(driver, '#tg-history li[data-author="ed"]')[-1].text
+    assert "owner" in entry and "M039" in entry and "gaps panel" in entry, f"history reads {entry!r}"
+    assert css(driver, "#tg-edit"), "no edit panel for an editor"
+
+    step("signed out, then in as the viewer scoped to M002: no edit controls, nobody outside")
+    driver.find_element(By.ID, "tg-signout").click()
+    wait_for(driver, "the sign-in form again", lambda d: css(d, "#tg-signin"))
+    sign_in(driver, base, "lin", "pw-lin")
+    assert not css(driver, card_selector("M001")) and not css(driver, card_selector("M003")), "outside cards drawn"
+    assert css(driver, card_selector("M002")), "the branch's top is not drawn"
+    box = driver.find_element(By.ID, "tg-search")
+    box.click()
+    box.send_keys("张伟")
+    time.sleep(1)
+    assert not css(driver, '#tg-suggestions li[data-person="M001"]'), "search suggests M001, outside the branch"
+    status = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch('/api/people/M001').then(r => done(r.status));")
+    assert status == 404, f"M001 answered {status}"
+    search(driver, "叶青", "M041")
+    panel_open_for(driver, "M041")
+    assert not css(driver, "#tg-edit"), "a viewer sees edit controls"
+    driver.find_element(By.ID, "tg-gaps-button").click()
+    wait_for(driver, "the gaps list", lambda d: d.find_element(By.ID, "tg-gaps-list").get_attribute("data-state") == "ready")
+    assert not css(driver, "#tg-gaps-list button.assign-owner"), "a viewer sees the assign action"
+    errors = [e for e in browser_errors(driver) if " 401 " not in e and " 404 " not in e]
+    assert not errors, "browser errors:\n" + "\n".join(errors)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True)
     parser.add_argument("--hostile-url", default="", help="a server of a store with hostile names (optional)")
+    parser.add_argument("--accounts-url", default="", help="a server of a store with accounts (optional)")
     parser.add_argument("--screenshot", default="")
     parser.add_argument("--failures", default=".build/browser-failures")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
@@ -411,6 +483,9 @@ def main():
     try:
         if args.hostile_url:
             run_hostile(driver, args.hostile_url.rstrip("/"))
+        if args.accounts_url:
+            run_accounts(driver, args.accounts_url.rstrip("/"))
+            driver.delete_all_cookies()
         run(driver, args.url.rstrip("/"), args.screenshot)
     except Exception:
         os.makedirs(args.failures, exist_ok=True)

@@ -57,6 +57,7 @@
   let full = null; // the whole chart's viewBox
   let chartRequest = 0; // the number of the newest chart request (older answers are dropped)
   let panelData = null;
+  let account = null; // the signed-in account ({name, role, mayEdit, scope}), null without accounts
 
   const $ = (id) => document.getElementById(id);
   const el = (tag, attrs, ...children) => {
@@ -170,9 +171,105 @@
       } catch (e) {
         body = null;
       }
+      if (response.status === 401 && path !== "/api/session") showSignIn();
       throw new APIError(response.status, body);
     }
     return response;
+  }
+
+  /** Sends a change (POST or DELETE) with the viewer's header, which other sites cannot send. */
+  async function send(method, path, body) {
+    let response;
+    try {
+      response = await fetch(path, {
+        method,
+        headers: { Accept: "application/json", "Content-Type": "application/json", "X-TeamGraph-Request": "1" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      throw new Error("the server cannot be reached (" + e.message + ")");
+    }
+    let data = null;
+    try {
+      data = await response.json();
+    } catch (e) {
+      data = null;
+    }
+    if (!response.ok) throw new APIError(response.status, data);
+    return data;
+  }
+
+  // ------------------------------------------------------------- accounts
+
+  function showSignIn(message) {
+    if ($("tg-signin")) return;
+    const name = el("input", { id: "tg-signin-name", autocomplete: "username", required: "required" });
+    const password = el("input", { id: "tg-signin-password", type: "password", autocomplete: "current-password", required: "required" });
+    const error = el("p", { id: "tg-signin-error", class: "error", role: "alert", text: message || "" });
+    const form = el(
+      "form",
+      { id: "tg-signin", class: "signin", "aria-labelledby": "tg-signin-title" },
+      el("h2", { id: "tg-signin-title", text: "Sign in to TeamGraph" }),
+      el("label", null, "Name ", name),
+      el("label", null, "Password ", password),
+      el("button", { type: "submit", id: "tg-signin-submit", text: "Sign in" }),
+      error,
+    );
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      try {
+        await send("POST", "/api/session", { name: name.value, password: password.value });
+        window.location.reload();
+      } catch (e) {
+        error.textContent = e.message;
+        password.value = "";
+      }
+    });
+    document.body.classList.add("signed-out");
+    document.body.append(el("div", { id: "tg-signin-backdrop", class: "backdrop" }, form));
+    name.focus();
+  }
+
+  /** Who is signed in; false when the page must wait for a sign-in. */
+  async function loadAccount() {
+    let data;
+    try {
+      const response = await fetch("/api/session", { headers: { Accept: "application/json" } });
+      if (response.status === 401) {
+        showSignIn();
+        return false;
+      }
+      data = await response.json();
+    } catch (e) {
+      return true;
+    }
+    if (!data.accounts) return true;
+    account = data;
+    const scope = data.scope && data.scope.person ? " · " + data.scope.person + " and under (by " + data.scope.by + ")" : "";
+    const out = el("button", { type: "button", id: "tg-signout", class: "link", text: "Sign out" });
+    out.addEventListener("click", async () => {
+      try {
+        await send("DELETE", "/api/session");
+      } finally {
+        window.location.reload();
+      }
+    });
+    $("tg-brand").append(el("span", { id: "tg-account", class: "muted", text: data.name + " (" + data.role + ")" + scope }), " ", out);
+    return true;
+  }
+
+  /** Sends an edit; on success says what was recorded and reloads what it changes. */
+  async function edit(body, where) {
+    try {
+      const result = await send("POST", "/api/edits", body);
+      showNotice(result.confirmation + " by " + result.author);
+      refreshAll();
+      return true;
+    } catch (e) {
+      if (where) where.textContent = e.message;
+      else showError("The change was refused", e);
+      return false;
+    }
   }
 
   async function getJSON(path, params) {
@@ -879,6 +976,96 @@
       );
     }
     body.append(section("Gaps · " + gaps.length, gaps.length ? gapList : el("p", { class: "muted", text: "None." })));
+    if (account && account.mayEdit) body.append(editSection(person));
+    if (info && (info.store === true || info.source === "store")) body.append(historySection(person.id));
+  }
+
+  /** The edit panel of a card: owner, sponsor, status, role, name, with a reason. */
+  function editSection(person) {
+    const box = el("div", { id: "tg-edit", class: "edit" });
+    const reason = el("input", { id: "tg-edit-reason", placeholder: "why (recorded with the change)" });
+    const message = el("p", { id: "tg-edit-message", class: "error", role: "alert" });
+    const row = (label, field, value, kind, key, extra) => {
+      const input = field === "status" ? el("select", { id: "tg-edit-" + field }) : el("input", { id: "tg-edit-" + field, value: value || "" });
+      if (field === "status") {
+        for (const status of ["newcomer", "active", "inactive", "left"]) {
+          const option = el("option", { value: status, text: status });
+          if (status === person.status) option.selected = true;
+          input.append(option);
+        }
+      }
+      const button = el("button", { type: "button", id: "tg-edit-" + field + "-save", text: label });
+      button.addEventListener("click", () => {
+        message.textContent = "";
+        const body = Object.assign({ kind, person: person.id, reason: reason.value }, extra || {});
+        body[key] = input.value;
+        edit(body, message);
+      });
+      return el("div", { class: "edit-row" }, el("label", { for: "tg-edit-" + field, text: field }), input, button);
+    };
+    box.append(
+      row("Assign owner", "owner", person.owner, "assign", "owner"),
+      row("Move (with downline)", "sponsor", person.sponsor, "move", "sponsor"),
+      row("Set status", "status", person.status, "set", "status"),
+      row("Set role", "role", person.role, "set", "role"),
+      row("Rename", "name", person.name, "set", "name"),
+      el("div", { class: "edit-row" }, el("label", { for: "tg-edit-reason", text: "reason" }), reason),
+      message,
+    );
+    return section("Edit", box);
+  }
+
+  /** Who changed what and why: the person's history in the store. */
+  function historySection(id) {
+    const list = el("ol", { id: "tg-history", class: "history" });
+    getJSON("/api/history/" + encodeURIComponent(id))
+      .then((changes) => {
+        for (const change of changes) {
+          const what = change.field === "added" ? "added" : change.field + ": " + (change.old || "—") + " → " + (change.new || "—");
+          list.append(
+            el(
+              "li",
+              { "data-author": change.author },
+              el("span", { class: "date", text: change.date }),
+              " ",
+              el("span", { class: "what", text: what }),
+              " · ",
+              el("span", { class: "author", text: change.author }),
+              change.reason ? el("span", { class: "reason", text: " — " + change.reason }) : null,
+            ),
+          );
+        }
+      })
+      .catch(() => list.append(el("li", { class: "muted", text: "The history could not be loaded." })));
+    return section("History", list);
+  }
+
+  /** The "assign owner" choices of an unowned newcomer: their sponsor line with room, nearest first. */
+  async function assignFromGap(who, box) {
+    clear(box);
+    let suggestions;
+    try {
+      suggestions = await getJSON("/api/people/" + encodeURIComponent(who) + "/owner-suggestions", readParams());
+    } catch (e) {
+      box.append(el("span", { class: "error", text: e.message }));
+      return;
+    }
+    if (!suggestions.length) box.append(el("span", { class: "muted", text: "Nobody on the sponsor line has room." }));
+    for (const suggestion of suggestions) {
+      const button = el("button", {
+        type: "button",
+        class: "suggestion",
+        "data-owner": suggestion.id,
+        text: "Assign " + (suggestion.name || suggestion.id) + " (" + suggestion.id + ", " + suggestion.reports + " reports)",
+      });
+      button.addEventListener("click", async () => {
+        if (await edit({ kind: "assign", person: who, owner: suggestion.id, reason: "assigned from the gaps panel" })) {
+          loadGaps();
+          loadGapSummary();
+        }
+      });
+      box.append(button);
+    }
   }
 
   function closePanel() {
@@ -953,6 +1140,12 @@
             focusPerson(who);
           });
           item = el("li", null, button);
+          if (account && account.mayEdit && gap.kind === "unowned-newcomer") {
+            const choices = el("div", { class: "suggestions" });
+            const assign = el("button", { type: "button", class: "assign-owner", "data-person": who, text: "Assign owner…" });
+            assign.addEventListener("click", () => assignFromGap(who, choices));
+            item.append(assign, choices);
+          }
         } else {
           item = el("li", null, el("div", { class: "gap team-gap", "data-team": gap.team || "", "data-kind": gap.kind }, ...content));
         }
@@ -1103,6 +1296,7 @@
   }
 
   async function start() {
+    if (!(await loadAccount())) return;
     readLocation();
     updateControls();
     updateScope();
