@@ -44,7 +44,7 @@ import Testing
     }
 
     /// GET over a plain socket: the status code and the body.
-    func get(_ port: Int, _ path: String) throws -> (status: Int, body: String) {
+    func get(_ port: Int, _ path: String, headers: [String: String] = [:]) throws -> (status: Int, body: String) {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(socket) }
         var address = sockaddr_in()
@@ -57,7 +57,8 @@ import Testing
             }
         }
         try #require(connected == 0)
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+        let extra = headers.map { "\($0.key): \($0.value)\r\n" }.joined()
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(extra)Connection: close\r\n\r\n".utf8)
         _ = request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
         var response: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -129,6 +130,6 @@ import Testing
         let server = try Server(["Samples/network.csv", "--host", "0.0.0.0"])
         #expect(server.stop() == 0)
         let log = String(decoding: server.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(log.contains("no accounts"), "\(log)")
+        #expect(log.contains("without accounts"), "\(log)")
     }
 }
