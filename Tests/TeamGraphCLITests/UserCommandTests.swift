@@ -92,10 +92,17 @@ import Testing
         _ = try Self.user(["add", "lin", "--role", "viewer", "--scope", "M002"], store, password: "pw")
         let token = try Self.user(["token", "lin"], store).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let server = try ServeCommandTests.Server(["--db", store])
-        defer { _ = server.stop() }
+        var stopped = false
+        defer { if !stopped { _ = server.stop() } }
         #expect(try ServeCommandTests().get(server.port, "/api/stats").status == 401)
         let signedIn = try ServeCommandTests().get(
             server.port, "/api/stats", headers: ["Authorization": "Bearer \(token)"])
         #expect(signedIn.status == 200 && signedIn.body.contains("\"people\": 16"), "\(signedIn.body)")
+        #expect(server.stop() == 0)
+        stopped = true
+        // The request log names the paths, never the token or a hash.
+        let log = String(decoding: server.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("/api/stats"), "\(log)")
+        #expect(!log.contains(String(token.suffix(64))) && !log.contains("$2"), "\(log)")
     }
 }
