@@ -50,7 +50,7 @@ struct PostgresStoreTests {
             "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
         #expect(
             tables.output.trimmingCharacters(in: .whitespacesAndNewlines)
-                == "batches,changes,organisations,people,relation_intervals,store_meta,teamgraph_meta,teams")
+                == "access_tokens,accounts,batches,changes,organisations,people,relation_intervals,store_meta,teamgraph_meta,teams")
         #expect(try cluster.psql("SELECT count(*) FROM organisations").output.hasPrefix("2"))
     }
 
@@ -153,7 +153,7 @@ struct PostgresStoreTests {
 
         _ = try await PostgresStore.open(location)
         #expect(try cluster.psql("UPDATE teamgraph_meta SET value = '7' WHERE key = 'schema_version'").status == 0)
-        await #expect(throws: PostgresStoreError.newerSchema(location, found: 7, supported: 3)) {
+        await #expect(throws: PostgresStoreError.newerSchema(location, found: 7, supported: 4)) {
             try await PostgresStore.open(location, organisation: "new")
         }
         // The refused open added no organisation.

@@ -13,7 +13,7 @@ import Testing
         #expect(try store.schemaVersionInFile() == Store.schemaVersion)
         let queue = try DatabaseQueue(path: path)
         let applied = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1", "v2"])
+        #expect(applied == ["v1", "v2", "v3"])
     }
 
     @Test func aStoreMadeBeforeTheMigratorIsReadThenMigratedOnce() throws {
@@ -22,12 +22,14 @@ import Testing
             let store = try Store.open(path, mode: .create)
             try store.importNetwork(try network(baseCSV), source: "base.csv", info: on("2026-01-01"))
         }
-        // What the hand-rolled migrations wrote: schema version 1 (its three more person indexes),
-        // user_version 1, no migrator table.
+        // What the hand-rolled migrations wrote: schema version 1 (its three more person indexes,
+        // no accounts), user_version 1, no migrator table.
         do {
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
                 try db.execute(sql: "DROP TABLE grdb_migrations")
+                try db.execute(sql: "DROP TABLE access_token")
+                try db.execute(sql: "DROP TABLE account")
                 try db.execute(sql: "CREATE INDEX person_by_added ON person(added_day)")
                 try db.execute(sql: "CREATE INDEX person_by_owner ON person(owner)")
                 try db.execute(sql: "CREATE INDEX person_by_team ON person(team)")
@@ -37,7 +39,7 @@ import Testing
         let reader = try Store.open(path, mode: .readOnly)
         #expect(try reader.schemaVersionInFile() == 1)
         #expect(rows(try reader.latestNetwork())[3] == "D B A T2 Associate active")
-        // Opening for writing adopts version 1 and runs v2.
+        // Opening for writing adopts version 1 and runs v2 and v3.
         let store = try Store.open(path, mode: .readWrite)
         #expect(try store.schemaVersionInFile() == Store.schemaVersion)
         let queue = try DatabaseQueue(path: path)
@@ -51,7 +53,7 @@ import Testing
                 )
             )
         }
-        #expect(applied == ["v1", "v2"])
+        #expect(applied == ["v1", "v2", "v3"])
         #expect(indexes == ["person_by_id", "person_by_sponsor"])
         try store.apply(.set(person: "D", PersonUpdate(role: "Manager")), info: on("2026-02-01"))
         #expect(rows(try store.latestNetwork())[3] == "D B A T2 Manager active")
