@@ -50,7 +50,8 @@ struct PostgresStoreTests {
             "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
         #expect(
             tables.output.trimmingCharacters(in: .whitespacesAndNewlines)
-                == "access_tokens,accounts,batches,changes,organisations,people,relation_intervals,store_meta,teamgraph_meta,teams")
+                == "access_tokens,accounts,batches,changes,organisations,people,relation_intervals,store_meta,teamgraph_meta,teams"
+        )
         #expect(try cluster.psql("SELECT count(*) FROM organisations").output.hasPrefix("2"))
     }
 
