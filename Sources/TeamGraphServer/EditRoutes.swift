@@ -44,13 +44,19 @@ struct EditRoutes: Sendable {
         let body: EditBody = try await decodedBody(request)
         let edit = try Self.edit(body)
         let date = try body.date.map { text throws(ServedError) in try Self.day(text) }
+        var visible: Network? = nil
         if account.scope.person != nil {
-            let visible = try await served.snapshot(asOf: .today()).visible(to: account.scope).network
-            try Self.requireInScope(edit, visible, account.scope)
+            visible = try await served.snapshot(asOf: .today()).visible(to: account.scope).network
+            try Self.requireInScope(edit, visible!, account.scope)
         }
         let editRequest = EditRequest(
             store: store, edit: edit, date: date, author: account.name, reason: body.reason ?? "")
-        let result = try await offload.run { () throws(UseCaseError) in try editRequest.run() }
+        let result: EditResult
+        do {
+            result = try await offload.run { () throws(UseCaseError) in try editRequest.run() }
+        } catch {
+            throw visible.map { Self.masked(error, $0) } ?? error
+        }
         return .json(
             .object([
                 "confirmation": .string(result.confirmation), "changes": .int(result.summary.changes),
@@ -101,6 +107,14 @@ struct EditRoutes: Sendable {
                 "unknown kind '\(body.kind)'; use add, assign, move, move-alone, set, team-add, team-lead or team-rename"
             )
         }
+    }
+
+    /// A refusal as a scoped editor may read it: a cycle through people outside the scope (a
+    /// sponsor move by an owner-scoped editor) names them ``outsideScopeText``.
+    static func masked(_ error: ServedError, _ visible: Network) -> ServedError {
+        guard case .useCase(.store(.refused(.cycle(let relation, let people)))) = error else { return error }
+        let shown = people.map { visible.index(of: $0) == nil ? outsideScopeText : $0 }
+        return .useCase(.store(.refused(.cycle(relation: relation, people: shown))))
     }
 
     private static func day(_ text: String) throws(ServedError) -> Day {

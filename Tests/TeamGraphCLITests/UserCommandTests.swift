@@ -105,4 +105,26 @@ import Testing
         #expect(log.contains("/api/stats"), "\(log)")
         #expect(!log.contains(String(token.suffix(64))) && !log.contains("$2"), "\(log)")
     }
+
+    @Test(
+        "serve on PostgreSQL: the organisation's accounts sign in, and a scoped one sees its branch only",
+        .enabled(if: PostgresCluster.unavailable == nil, "\(PostgresCluster.unavailable ?? "")"))
+    func serveOnPostgres() throws {
+        let cluster = try PostgresCluster()
+        defer { cluster.stop() }
+        let url = cluster.url + "?org=north"
+        _ = try Teamgraph.run(["import", "Samples/network.csv", "--db", url, "--date", "2026-01-01"])
+        _ = try Self.user(["add", "lin", "--role", "viewer", "--scope", "M002"], url, password: "pw")
+        let token = try Self.user(["token", "lin"], url).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try ServeCommandTests.Server(["--db", url])
+        defer { _ = server.stop() }
+        let client = ServeCommandTests()
+        #expect(try client.get(server.port, "/api/stats").status == 401)
+        let bearer = ["Authorization": "Bearer \(token)"]
+        let stats = try client.get(server.port, "/api/stats", headers: bearer)
+        #expect(stats.status == 200 && stats.body.contains("\"people\": 16"), "\(stats.body)")
+        let outside = try client.get(server.port, "/api/people/M003", headers: bearer)
+        let nobody = try client.get(server.port, "/api/people/X999", headers: bearer)
+        #expect(outside.status == 404 && outside.body.replacingOccurrences(of: "M003", with: "X999") == nobody.body)
+    }
 }
