@@ -71,12 +71,14 @@ extension Network {
         for i in 0..<count {
             let o = owner.parents[i]
             guard o >= 0, !sponsor.isAncestor(o, of: Int32(i)) else { continue }
+            // In a scoped network a sponsor line cut above may reach the owner outside it.
+            if !sponsorsOutside.isEmpty, sponsorsOutside.contains(sponsorRoot(of: Int32(i))) { continue }
             let s = sponsor.parents[i]
             let sponsorText = s >= 0 ? "sponsor \(label(s))" : "no sponsor"
             person(i, .ownerOutsideLine, "owner \(label(o)) is not on the sponsor line (\(sponsorText))")
         }
         if teamsDefined {
-            for (t, team) in teams.enumerated() where team.lead == nil {
+            for (t, team) in teams.enumerated() where team.lead == nil && !leadsOutside.contains(Int32(t)) {
                 gaps.append(
                     Gap(kind: .teamWithoutLead, subject: .team(Int32(t)), detail: "team \(teamLabel(t)) has no lead"))
             }
@@ -89,6 +91,14 @@ extension Network {
             }
         }
         return gaps
+    }
+
+    /// The top of `person`'s sponsor line.
+    /// - Complexity: O(depth).
+    func sponsorRoot(of person: Int32) -> Int32 {
+        var top = person
+        while sponsor.parents[Int(top)] >= 0 { top = sponsor.parents[Int(top)] }
+        return top
     }
 
     /// "name (id)" for a team, or just the id when it has no name.

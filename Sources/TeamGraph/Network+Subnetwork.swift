@@ -51,16 +51,25 @@ extension Network {
             layout: layout, teamLayout: teamLayout)
     }
 
-    /// The part of the network a scoped account sees: ``restricted(to:)``, with the people whose
-    /// owner is cut off in ``ownersOutside``, so that they do not count as unowned.
+    /// The part of the network a scoped account sees: ``restricted(to:)``, remembering the links
+    /// it cut (``ownersOutside``, ``sponsorsOutside``, ``leadsOutside``), so that the gaps do not
+    /// report what only the people outside would explain (an unowned person who has an owner).
     /// - Complexity: O(n).
     public func scoped(to selected: [Bool]) -> Network {
         var network = restricted(to: selected)
         var kept: Int32 = 0
         for i in 0..<count where selected[i] {
-            let o = owner.parents[i]
+            let (o, s) = (owner.parents[i], sponsor.parents[i])
             if o >= 0, !selected[Int(o)] { network.ownersOutside.insert(kept) }
+            if s >= 0, !selected[Int(s)] { network.sponsorsOutside.insert(kept) }
             kept += 1
+        }
+        for (t, team) in network.teams.enumerated() where team.lead == nil {
+            if let original = teams.firstIndex(where: { $0.id == team.id }), let lead = teams[original].lead,
+                !selected[Int(lead)]
+            {
+                network.leadsOutside.insert(Int32(t))
+            }
         }
         return network
     }

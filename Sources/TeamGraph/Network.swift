@@ -39,6 +39,10 @@ public struct Network: Sendable {
     /// The people whose owner is outside the part of a network this one was cut to
     /// (``scoped(to:)``): they have an owner, who is not shown. Empty in a whole network.
     public internal(set) var ownersOutside: Set<Int32> = []
+    /// The people whose sponsor is outside the part this network was cut to.
+    public internal(set) var sponsorsOutside: Set<Int32> = []
+    /// The teams whose lead is outside the part this network was cut to.
+    public internal(set) var leadsOutside: Set<Int32> = []
 
     /// Creates a network from already checked parts.
     ///

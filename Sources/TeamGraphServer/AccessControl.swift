@@ -99,14 +99,18 @@ final class AccessControl: Sendable {
         guard let store else { throw .forbidden("this server has no accounts (it serves a file)") }
         // A text that is not shaped like a token costs no lookup and is not counted.
         guard AccessToken(text: token) != nil else { throw .useCase(.account(.badToken)) }
+        // A valid token always signs in (its secret cannot be guessed); past the limit, bad ones
+        // from the address are answered 429.
         let key = "token:\(address)"
-        try refuseIfLimited(key, limit: Self.failureLimit * 4)
         do {
             return try await offload.run { () throws(UseCaseError) in
                 try TokenSignInRequest(store: store, token: token).run()
             }
         } catch {
-            if case .useCase(.account(.badToken)) = error { recordFailure(key) }
+            if case .useCase(.account(.badToken)) = error {
+                try refuseIfLimited(key, limit: Self.failureLimit * 4)
+                recordFailure(key)
+            }
             throw error
         }
     }

@@ -35,6 +35,8 @@ enum ServedError: Error, Sendable {
     case crossSite
     /// A request body that is not what the endpoint reads.
     case badBody(String)
+    /// An edit refused because of the store's state, in words that name nobody outside a scope.
+    case conflict(String)
 
     /// The text of an error for the log.
     var logText: String { APIErrorBody(self).message }
@@ -75,8 +77,9 @@ struct APIErrorBody: Sendable {
         case .crossSite:
             self.init(
                 403, "cross-site", nil,
-                "a change signed in by cookie must come from the viewer (same origin, X-TeamGraph-Request header)")
+                "a change must come from the viewer (same origin, X-TeamGraph-Request: 1) or carry a token")
         case .badBody(let message): self.init(400, "bad-body", nil, message)
+        case .conflict(let message): self.init(409, "store-conflict", nil, message)
         }
     }
 

@@ -51,6 +51,8 @@ import Testing
     ) async throws -> (status: Int, body: String, headers: HTTPFields) {
         var fields = headers
         if let token { fields[.authorization] = "Bearer \(token)" }
+        // As the viewer sends every change (tests of the cross-site check give their own headers).
+        if method != .get, token == nil, headers.isEmpty { fields[HTTPField.Name("X-TeamGraph-Request")!] = "1" }
         if body != nil { fields[.contentType] = "application/json" }
         return try await client.execute(
             uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) }
@@ -176,6 +178,12 @@ import Testing
             let edit = try await Self.send(
                 client, "/api/edits", method: .post, body: #"{"kind": "assign", "person": "M041", "owner": "M039"}"#)
             #expect(edit.status == 401)
+            // However the path is spelt (the router skips empty segments).
+            for spelling in ["//api/stats", "//api//people/M027", "/api//log"] {
+                #expect(try await Self.send(client, spelling).status == 401, "\(spelling)")
+            }
+            let scoped = try await Self.send(client, "//api/people/M003", token: setup.tokens["lin"]!)
+            #expect(scoped.status == 404, "\(scoped.body)")
             // The viewer's own files load: the page shows the sign-in form.
             #expect(try await Self.send(client, "/").status == 200)
         }
@@ -283,6 +291,19 @@ import Testing
                         of: "M001", with: "X999")
                         == missing.body, "\(body)")
             }
+            // Nothing that would link the branch to outside people anew or cut it from them.
+            let logBefore = try await Self.send(client, "/api/log", token: setup.tokens["ada"]!).body
+            for body in [
+                #"{"kind": "move-alone", "person": "M002", "sponsor": "M027"}"#,
+                #"{"kind": "move", "person": "M002", "sponsor": "M027"}"#,
+                #"{"kind": "move", "person": "M002"}"#,
+                #"{"kind": "team-add", "team": "T9", "name": "New"}"#,
+            ] {
+                let refused = try await Self.send(
+                    client, "/api/edits", method: .post, token: setup.tokens["ed"]!, body: body)
+                #expect([400, 403].contains(refused.status), "\(body): \(refused.body)")
+            }
+            #expect(try await Self.send(client, "/api/log", token: setup.tokens["ada"]!).body == logBefore)
             // A refused edit (a cycle) changes nothing, with the CLI's message.
             let log = try await Self.send(client, "/api/log", token: setup.tokens["ada"]!).body
             let cycle = try await Self.send(
@@ -307,6 +328,11 @@ import Testing
             let body = #"{"kind": "set", "person": "M041", "role": "主管"}"#
             let bare = try await Self.send(client, "/api/edits", method: .post, headers: [.cookie: cookie], body: body)
             #expect(bare.status == 403 && bare.body.contains("cross-site"))
+            // Nor can another site's form sign a browser in (as someone else).
+            let signIn = try await Self.send(
+                client, "/api/session", method: .post, headers: [.contentType: "text/plain"],
+                body: #"{"name": "ed", "password": "pw-ed"}"#)
+            #expect(signIn.status == 403 && signIn.headers[.setCookie] == nil, "\(signIn.body)")
             var foreign: HTTPFields = [.cookie: cookie, .origin: "https://evil.example"]
             foreign[HTTPField.Name("X-TeamGraph-Request")!] = "1"
             #expect(

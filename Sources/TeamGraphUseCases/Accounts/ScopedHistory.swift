@@ -20,6 +20,9 @@ extension ChangesResult {
             if ["sponsor", "owner", "lead"].contains(change.field) {
                 change.old = masked(change.old, visible)
                 change.new = masked(change.new, visible)
+            } else if change.field == "team" {
+                change.old = change.old.isEmpty || teams.contains(change.old) ? change.old : outsideScopeText
+                change.new = change.new.isEmpty || teams.contains(change.new) ? change.new : outsideScopeText
             }
             kept.append(change)
         }
@@ -31,12 +34,16 @@ extension DiffResult {
     /// The differences an account that sees `visible` may read (its people only, the people
     /// outside named by ``outsideScopeText``).
     public func within(_ visible: Network) -> DiffResult {
+        let teams = Set(visible.teams.map(\.id))
         let entries = diff.entries.compactMap { entry -> DiffEntry? in
             guard visible.index(of: entry.person) != nil else { return nil }
             var entry = entry
             if entry.kind == .sponsor || entry.kind == .owner {
                 entry.old = masked(entry.old, visible)
                 entry.new = masked(entry.new, visible)
+            } else if entry.kind == .team {
+                entry.old = entry.old.isEmpty || teams.contains(entry.old) ? entry.old : outsideScopeText
+                entry.new = entry.new.isEmpty || teams.contains(entry.new) ? entry.new : outsideScopeText
             }
             return entry
         }
