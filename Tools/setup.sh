@@ -12,9 +12,10 @@
 #   libsqlite3-dev   SQLite for the store (GRDB links the system library)
 #   chromium, chromium-driver  the real browser the viewer's end-to-end test drives (Tools/browser-test.sh)
 #   python3-venv     the browser test's virtual environment (selenium from PyPI)
+#   openssl, curl    the HTTPS test makes a certificate and talks to `serve --tls-cert` (ServeTLSTests)
 #   wrk              the bounded loopback load run of `teamgraph serve` (Tools/bench-serve.sh)
 set -euo pipefail
-packages=(libgraphviz-dev libcairo2-dev poppler-utils graphviz fonts-wqy-microhei pkg-config libsqlite3-dev zlib1g-dev libxml2 chromium chromium-driver wrk python3-venv postgresql)
+packages=(openssl curl libgraphviz-dev libcairo2-dev poppler-utils graphviz fonts-wqy-microhei pkg-config libsqlite3-dev zlib1g-dev libxml2 chromium chromium-driver wrk python3-venv postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -64,12 +64,13 @@ extension Network {
             if s >= 0, !selected[Int(s)] { network.sponsorsOutside.insert(kept) }
             kept += 1
         }
-        for (t, team) in network.teams.enumerated() where team.lead == nil {
-            if let original = teams.firstIndex(where: { $0.id == team.id }), let lead = teams[original].lead,
-                !selected[Int(lead)]
-            {
-                network.leadsOutside.insert(Int32(t))
+        // The kept teams are the original ones in order, so one walk pairs each with its original.
+        var next = 0
+        for team in teams where next < network.teams.count && network.teams[next].id == team.id {
+            if network.teams[next].lead == nil, let lead = team.lead, !selected[Int(lead)] {
+                network.leadsOutside.insert(Int32(next))
             }
+            next += 1
         }
         return network
     }

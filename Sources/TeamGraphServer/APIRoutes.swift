@@ -215,16 +215,9 @@ struct APIRoutes: Sendable {
         let query = try QueryValues(request, allowed: QueryValues.settingNames)
         let settings = try query.settings()
         let network = try await visible(context, asOf: settings.asOf ?? .today()).network
-        guard let person = network.index(of: id) else { throw .badPerson(id, "id") }
-        let found = network.ownerSuggestions(for: person, maxSpan: settings.maxSpan)
-        return .json(
-            .array(
-                found.enumerated().map { distance, i in
-                    .object([
-                        "id": .string(network.ids[Int(i)]), "name": .string(network.names[Int(i)]),
-                        "rank": .int(distance + 1), "reports": .int(network.owner.childCount(of: i)),
-                    ])
-                }))
+        let suggestions = OwnerSuggestionsRequest(
+            network: OpenNetworkRequest(source: .opened(network)), person: id, maxSpan: settings.maxSpan)
+        return .json(suggestions.json(try run(suggestions)))
     }
 
     private func common(_ request: Request, _ context: ServedContext) async throws(ServedError) -> Response {

@@ -40,28 +40,19 @@ struct EditRoutes: Sendable {
         guard let account = context.account else {
             throw .forbidden("edits over HTTP need accounts: add one with 'teamgraph user add' and sign in")
         }
-        guard account.role.mayEdit else { throw .forbidden("a viewer cannot change the network") }
         let body: EditBody = try await decodedBody(request)
-        let edit = try Self.edit(body)
         let date = try body.date.map { text throws(ServedError) in try Self.day(text) }
-        var visible: Network? = nil
-        if account.scope.person != nil {
-            // In scope today and on the day the edit takes effect.
-            for day in Set([Day.today(), date ?? .today()]) {
+        let scopedEdit = ScopedEditRequest(
+            store: store, edit: try Self.edit(body), date: date, account: account, reason: body.reason ?? "")
+        var networks: [ScopedNetworks] = []
+        if account.scope.person != nil, account.role.mayEdit {
+            for day in scopedEdit.daysChecked {
                 let whole = try await served.snapshot(asOf: day)
-                let seen = whole.visible(to: account.scope).network
-                try Self.requireInScope(edit, seen, whole.network, account.scope)
-                visible = seen
+                networks.append(ScopedNetworks(whole: whole.network, visible: whole.visible(to: account.scope).network))
             }
         }
-        let editRequest = EditRequest(
-            store: store, edit: edit, date: date, author: account.name, reason: body.reason ?? "")
-        let result: EditResult
-        do {
-            result = try await offload.run { () throws(UseCaseError) in try editRequest.run() }
-        } catch {
-            throw visible.map { Self.masked(error, $0) } ?? error
-        }
+        let checked = networks
+        let result = try await offload.run { () throws(UseCaseError) in try scopedEdit.run(checkedAgainst: checked) }
         return .json(
             .object([
                 "confirmation": .string(result.confirmation), "changes": .int(result.summary.changes),
@@ -114,108 +105,11 @@ struct EditRoutes: Sendable {
         }
     }
 
-    /// A refusal as a scoped editor may read it: a cycle through people outside the scope (a
-    /// sponsor move by an owner-scoped editor) names them ``outsideScopeText``.
-    static func masked(_ error: ServedError, _ visible: Network) -> ServedError {
-        switch error {
-        case .useCase(.store(.refused(.cycle(let relation, let people)))):
-            let shown = people.map { visible.index(of: $0) == nil ? outsideScopeText : $0 }
-            return .useCase(.store(.refused(.cycle(relation: relation, people: shown))))
-        case .useCase(.store(.refused(.laterChange(let field, _, let date, _)))):
-            // The later change may be anyone's (a relation's changes are checked organisation-wide).
-            return .conflict(
-                "a later \(field.rawValue) change is recorded after \(date) (not necessarily in your scope); give a later date"
-            )
-        default:
-            return error
-        }
-    }
-
     private static func day(_ text: String) throws(ServedError) -> Day {
         do throws(UseCaseError) {
             return try Day.parameter(text, .asOf)
         } catch {
             throw .useCase(error)
-        }
-    }
-
-    /// Refuses an edit that names a person or team outside the scope, with the very refusal the
-    /// store gives for one that does not exist; an added person must come under someone in scope.
-    static func requireInScope(_ edit: Edit, _ visible: Network, _ whole: Network, _ scope: AccountScope)
-        throws(ServedError)
-    {
-        let top = scope.person ?? ""
-        // Nothing may link the branch to people outside it anew or cut it from them: the scope's
-        // top keeps its link upward, a move-alone hands children only to people in scope, a team
-        // whose lead is outside is not the editor's.
-        func outsideOf(_ id: String) -> Bool { visible.index(of: id) == nil }
-        if case .move(let id, _, let alone) = edit, let i = whole.index(of: id) {
-            if scope.relation == .sponsor, whole.ids[Int(i)] == top {
-                throw .forbidden("\(top) is the top of your scope: their sponsor is not yours to change")
-            }
-            if alone {
-                let handed = whole.sponsor.children(of: i).map { whole.ids[Int($0)] }
-                let receiver = whole.sponsor.parents[Int(i)]
-                if handed.contains(where: outsideOf) || (receiver >= 0 && outsideOf(whole.ids[Int(receiver)])) {
-                    throw .forbidden("moving \(id) alone would move people outside your scope; move with the downline")
-                }
-            }
-        }
-        if case .assign(let id, _) = edit, scope.relation == .owner,
-            whole.index(of: id).map({ whole.ids[Int($0)] }) == top
-        {
-            throw .forbidden("\(top) is the top of your scope: their owner is not yours to change")
-        }
-        func teamLedOutside(_ id: String) -> Bool {
-            let trimmed = id.trimmingCharacters(in: .whitespaces)
-            guard let team = whole.teams.first(where: { $0.id == trimmed }), let lead = team.lead else { return false }
-            return outsideOf(whole.ids[Int(lead)])
-        }
-        switch edit {
-        case .setTeamLead(let id, _), .renameTeam(let id, _):
-            if teamLedOutside(id) { throw .forbidden("team \(id) is led by someone outside your scope") }
-        case .addTeam(_, _, let lead):
-            if lead == nil { throw .badBody("your scope is under \(top): give the new team a lead in it") }
-        default: break
-        }
-        func person(_ id: String?) throws(ServedError) {
-            guard let id else { return }
-            if visible.index(of: id) == nil { throw .useCase(.store(.refused(.unknownPerson(id: id)))) }
-        }
-        func reference(_ id: String?, _ kind: PersonReference) throws(ServedError) {
-            guard let id else { return }
-            if visible.index(of: id) == nil { throw .useCase(.store(.refused(.unknownReference(kind, id: id)))) }
-        }
-        func team(_ id: String?) throws(ServedError) {
-            guard let id, !id.isEmpty else { return }
-            if !visible.teams.contains(where: { $0.id == id.trimmingCharacters(in: .whitespaces) }) {
-                throw .useCase(.store(.refused(.unknownTeam(id: id))))
-            }
-        }
-        switch edit {
-        case .add(let new):
-            let anchor = scope.relation == .sponsor ? new.person.sponsor : new.person.owner
-            guard anchor != nil else {
-                throw .badBody(
-                    "your scope is under \(scope.person ?? ""): give the new person's \(scope.relation.rawValue)")
-            }
-            try reference(new.person.sponsor, .sponsor)
-            try reference(new.person.owner, .owner)
-            try team(new.person.team)
-        case .assign(let id, let owner):
-            try person(id)
-            try reference(owner, .owner)
-        case .move(let id, let sponsor, _):
-            try person(id)
-            try reference(sponsor, .sponsor)
-        case .set(let id, let update):
-            try person(id)
-            try team(update.team)
-        case .addTeam(_, _, let lead): try reference(lead, .lead)
-        case .setTeamLead(let id, let lead):
-            try team(id)
-            try reference(lead, .lead)
-        case .renameTeam(let id, _): try team(id)
         }
     }
 }

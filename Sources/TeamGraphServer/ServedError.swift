@@ -116,6 +116,10 @@ struct APIErrorBody: Sendable {
             switch refusal {
             case .wrongPassword, .badToken: return APIErrorBody(401, "sign-in-failed", nil, refusal.description)
             case .tooManyAttempts: return APIErrorBody(429, "too-many-attempts", nil, refusal.description)
+            case .viewerCannotEdit, .scopeTop, .movesPeopleOutside, .teamLedOutside:
+                return APIErrorBody(403, "forbidden", nil, refusal.description)
+            case .laterChangeAnywhere: return APIErrorBody(409, "store-conflict", nil, refusal.description)
+            case .needsLinkInScope, .teamNeedsLead: return APIErrorBody(400, "bad-body", nil, refusal.description)
             default: return APIErrorBody(400, "bad-account", nil, refusal.description)
             }
         case .chart(let error):
@@ -170,6 +174,7 @@ struct APIErrorBody: Sendable {
         case .unknownOutputFormat(let text): "\(name): unknown format '\(text)'"
         case .missing: "give \(name)"
         case .onlyForFormat(let format): "\(name) applies to chart.\(format) only"
+        case .unusableFile(_, let reason): "\(name): \(reason)"
         }
     }
 
@@ -244,6 +249,8 @@ extension RequestParameter {
         case .maxPages: "max_pages"
         case .dpi: "dpi"
         case .tiles: "tiles"
+        case .tlsCertificate: "tls_cert"
+        case .tlsKey: "tls_key"
         }
     }
 }

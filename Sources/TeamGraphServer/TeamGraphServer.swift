@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import NIOCore
 import NIOPosix
@@ -16,8 +17,10 @@ public struct ServerOptions: Sendable {
     /// How often a served file is checked for changes.
     public var reloadInterval: Duration
     /// Whether the session cookie is marked `Secure`: the server is reached over HTTPS (through
-    /// a TLS reverse proxy), so browsers send the cookie only over HTTPS.
+    /// a TLS reverse proxy, or ``tls``), so browsers send the cookie only over HTTPS.
     public var secureCookies: Bool
+    /// The certificate and key to serve HTTPS with (nil: plain HTTP, e.g. behind a TLS proxy).
+    public var tls: TLSFiles?
 
     /// The default port.
     public static let defaultPort = 8080
@@ -25,14 +28,18 @@ public struct ServerOptions: Sendable {
     /// Creates the options; the defaults listen on loopback only.
     public init(
         source: NetworkSource, host: String = "127.0.0.1", port: Int = ServerOptions.defaultPort,
-        reloadInterval: Duration = .seconds(1), secureCookies: Bool = false
+        reloadInterval: Duration = .seconds(1), secureCookies: Bool = false, tls: TLSFiles? = nil
     ) {
-        self.secureCookies = secureCookies
+        self.secureCookies = secureCookies || tls != nil
+        self.tls = tls
         self.source = source
         self.host = host
         self.port = port
         self.reloadInterval = reloadInterval
     }
+
+    /// `https` with TLS, else `http`.
+    public var scheme: String { tls == nil ? "http" : "https" }
 
     /// Whether the server is reachable only from this machine.
     public var isLoopbackOnly: Bool {
@@ -49,10 +56,20 @@ public struct TeamGraphServer: Sendable {
     let logger: Logger
     let access: AccessControl
     var hadAccounts = false
+    var tlsConfiguration: TLSConfiguration? = nil
 
     /// Reads the network (a file) or checks the store, before anything listens: a network that
     /// cannot be read is refused here, with every problem.
     public static func prepare(_ options: ServerOptions, logger: Logger) async throws(UseCaseError) -> TeamGraphServer {
+        let tlsConfiguration = try options.tls?.configuration()
+        var server = try await prepareNetwork(options, logger: logger)
+        server.tlsConfiguration = tlsConfiguration
+        return server
+    }
+
+    private static func prepareNetwork(_ options: ServerOptions, logger: Logger) async throws(UseCaseError)
+        -> TeamGraphServer
+    {
         let offload = Offload(pool: NIOThreadPool.singleton)
         switch options.source {
         case .file(let file):
@@ -106,11 +123,12 @@ public struct TeamGraphServer: Sendable {
     }
 
     /// The application, ready to run (tests drive it without a socket).
-    package func application(onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in })
+    package func application(onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }) throws
         -> some ApplicationProtocol
     {
         Application(
             responder: HeadAsGetResponder(responder: router().buildResponder()),
+            server: try tlsConfiguration.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1(),
             configuration: ApplicationConfiguration(
                 address: .hostname(options.host, port: options.port), serverName: "teamgraph"),
             services: watcher.map { [$0] } ?? [],

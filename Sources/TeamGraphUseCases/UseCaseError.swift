@@ -105,6 +105,10 @@ public enum RequestParameter: String, Sendable, Hashable, CaseIterable {
     case dpi
     /// Whether a PNG too large for one image is drawn as tiles.
     case tiles
+    /// The TLS certificate chain `serve` presents.
+    case tlsCertificate
+    /// The private key of the TLS certificate.
+    case tlsKey
 }
 
 /// What is wrong with a parameter's value.
@@ -129,4 +133,6 @@ public enum BadValue: Sendable, Hashable {
     case missing
     /// A setting that only applies to charts of another format (`pdf`, `png`).
     case onlyForFormat(String)
+    /// A file that cannot be used: missing, unreadable or not what it should be.
+    case unusableFile(path: String, reason: String)
 }

@@ -31,15 +31,28 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Mark the session cookie Secure: the server is reached over HTTPS through a TLS reverse proxy.")
     var secureCookies = false
 
+    @Option(help: "Serve HTTPS with this PEM certificate chain (with --tls-key).")
+    var tlsCert: String?
+
+    @Option(help: "The PEM private key of --tls-cert (not protected by a passphrase).")
+    var tlsKey: String?
+
     @Option(help: "The port to listen on (0 picks a free port and prints it).")
     var port = ServerOptions.defaultPort
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("give --tls-cert and --tls-key together")
+        }
     }
 
     func run() throws {
-        let options = ServerOptions(source: try input.source(), host: host, port: port, secureCookies: secureCookies)
+        let tls = tlsCert.flatMap { certificate in
+            tlsKey.map { TLSFiles(certificateChain: certificate, privateKey: $0) }
+        }
+        let options = ServerOptions(
+            source: try input.source(), host: host, port: port, secureCookies: secureCookies, tls: tls)
         let failure = NIOLockedValueBox<(any Error)?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
@@ -53,7 +66,8 @@ struct ServeCommand: ParsableCommand {
                     )
                 }
                 try await server.run { port in
-                    Output.standard.append("serving on http://\(host.contains(":") ? "[\(host)]" : host):\(port)\n")
+                    Output.standard.append(
+                        "serving on \(options.scheme)://\(host.contains(":") ? "[\(host)]" : host):\(port)\n")
                     try? Output.standard.flush()
                 }
             } catch {

@@ -48,6 +48,8 @@ extension RequestParameter {
         case .maxPages: "--max-pages"
         case .dpi: "--dpi"
         case .tiles: "--tiles"
+        case .tlsCertificate: "--tls-cert"
+        case .tlsKey: "--tls-key"
         }
     }
 }
@@ -83,6 +85,7 @@ extension UseCaseError {
                 return "\(parameter.flag) expects FROM..TO dates, e.g. 2026-01-01..2026-06-30; got '\(text)'"
             case .unknownOutputFormat(let name):
                 return "cannot tell the output format of '\(name)'; give --to csv or --to json"
+            case .unusableFile(let path, let reason): return "\(parameter.flag) \(path): \(reason)"
             case .missing:
                 return parameter == .store ? "no store: give --db FILE or set TEAMGRAPH_DB" : "give \(parameter.flag)"
             }

@@ -108,14 +108,8 @@ struct UserSetCommand: ParsableCommand {
     @OptionGroup var store: AccountStoreOptions
 
     func run() throws {
-        var newScope: AccountScope? = nil
-        if scope != nil || scopeBy != nil {
-            let current = try ListAccountsRequest(store: try store.store()).run().first { $0.name == name }?.scope
-            let person = scope.map { $0.isEmpty ? nil : $0 } ?? current?.person
-            newScope = AccountScope(person: person, relation: scopeBy ?? current?.relation ?? .sponsor)
-        }
         let changed = try UpdateAccountRequest(
-            store: try store.store(), name: name, role: role, scope: newScope,
+            store: try store.store(), name: name, role: role, scopePerson: scope, scopeRelation: scopeBy,
             password: password ? passwordFromStandardInput() : nil
         ).run()
         CommittedChange.record("the account")

@@ -15,7 +15,7 @@ import Testing
         let errors = Pipe()
         var port = 0
 
-        init(_ arguments: [String]) throws {
+        init(_ arguments: [String], scheme: String = "http") throws {
             process.executableURL = Teamgraph.binary
             process.arguments = ["serve"] + arguments + ["--port", "0"]
             process.currentDirectoryURL = Fixtures.packageRoot
@@ -23,7 +23,7 @@ import Testing
             process.standardOutput = output
             process.standardError = errors
             try process.run()
-            // The first line: "serving on http://127.0.0.1:PORT".
+            // The first line: "serving on http://127.0.0.1:PORT" (https with TLS).
             var line = Data()
             while !line.contains(0x0A) {
                 let chunk = output.fileHandleForReading.availableData
@@ -32,7 +32,7 @@ import Testing
             }
             let text = String(decoding: line, as: UTF8.self)
             port = Int(text.split(separator: ":").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
-            #expect(text.hasPrefix("serving on http://"), "\(text)")
+            #expect(text.hasPrefix("serving on \(scheme)://"), "\(text)")
         }
 
         /// Stops the server with `signal` and returns its exit status.

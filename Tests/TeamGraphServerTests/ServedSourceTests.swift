@@ -32,7 +32,7 @@ import Testing
     func store() async throws {
         let store = try sampleStore()
         let server = try await TeamGraphServer.prepare(ServerOptions(source: .store(path: store)), logger: quiet)
-        let app = server.application()
+        let app = try server.application()
         try await app.test(.router) { client in
             for (uri, arguments) in [
                 ("/api/history/M023", ["history", "M023", "--db", store, "--format", "json"]),
@@ -73,7 +73,7 @@ import Testing
         try "id,name,sponsor\nA,Ann,\nB,Bo,A\n".write(toFile: path, atomically: true, encoding: .utf8)
         let server = try await TeamGraphServer.prepare(
             ServerOptions(source: .file(NetworkFile(path: path))), logger: quiet)
-        let app = server.application()
+        let app = try server.application()
         try await app.test(.router) { client in
             #expect(try await get(client, "/api/stats").body.contains("\"people\": 2,"))
             #expect(await server.reloadIfChanged() == false)

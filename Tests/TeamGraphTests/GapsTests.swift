@@ -61,4 +61,13 @@ import Testing
         let gaps = network.gaps(options: AnalysisOptions(asOf: SmallNetwork.asOf, maxSpan: 3), within: selected)
         #expect(summary(gaps) == ["owner-outside-line F", "lead-outside-team T3"])
     }
+
+    @Test func aScopedViewRemembersTheLinksItCut() {
+        let scoped = network.scoped(to: network.selection(under: network.index(of: "B")!, by: .sponsor))
+        #expect(scoped.ids == ["B", "D", "E", "F", "G"])
+        #expect(scoped.teams.map(\.id) == ["T1", "T3"])
+        #expect(scoped.leadsOutside == [0])
+        #expect(scoped.ownersOutside == [0, 2, 3])
+        #expect(scoped.sponsorsOutside == [0])
+    }
 }

@@ -54,31 +54,47 @@ public struct UpdateAccountRequest: UseCaseRequest {
     public var name: String
     /// The new role (nil: unchanged).
     public var role: Role?
-    /// The new scope (nil: unchanged).
-    public var scope: AccountScope?
+    /// The new scope's person (nil: unchanged; empty: everyone).
+    public var scopePerson: String?
+    /// The relation the new scope follows (nil: unchanged).
+    public var scopeRelation: Relation?
     /// The new password (nil: unchanged).
     public var password: String?
 
     /// Creates the request.
-    public init(store: String, name: String, role: Role? = nil, scope: AccountScope? = nil, password: String? = nil) {
+    public init(
+        store: String, name: String, role: Role? = nil, scopePerson: String? = nil, scopeRelation: Relation? = nil,
+        password: String? = nil
+    ) {
         self.store = store
         self.name = name
         self.role = role
-        self.scope = scope
+        self.scopePerson = scopePerson
+        self.scopeRelation = scopeRelation
         self.password = password
+    }
+
+    /// The account's scope after the change: each part given replaces the current one.
+    public func changedScope(_ current: AccountScope) -> AccountScope {
+        AccountScope(
+            person: scopePerson.map { $0.isEmpty ? nil : $0 } ?? current.person,
+            relation: scopeRelation ?? current.relation)
     }
 
     /// The account as changed.
     public func run() throws(UseCaseError) -> Account {
         if password == "" { throw .account(.emptyPassword) }
         let opened = try OpenedStore.open(store, mode: .readWrite)
-        if let scope { try opened.requireScopePerson(scope) }
         let accounts = try opened.storedAccounts()
         guard var stored = accounts.first(where: { $0.account.name == name }) else {
             throw .account(.unknownAccount(name))
         }
+        if scopePerson != nil || scopeRelation != nil {
+            let scope = changedScope(stored.account.scope)
+            try opened.requireScopePerson(scope)
+            stored.account.scope = scope
+        }
         if let role { stored.account.role = role }
-        if let scope { stored.account.scope = scope }
         if let password { stored.passwordHash = PasswordHash.password(password) }
         let changed = stored
         guard try opened.updateAccount(changed) else {
