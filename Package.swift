@@ -118,7 +118,7 @@ let package = Package(
             name: "TeamGraphServerTests",
             dependencies: [
                 "TeamGraph", "TeamGraphIO", "TeamGraphUseCases", "TeamGraphServer", "TeamGraphTestSupport",
-                "TeamGraphAccess", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "TeamGraphAccess", "TeamGraphHistory", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]

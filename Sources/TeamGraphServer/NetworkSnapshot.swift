@@ -8,8 +8,12 @@ import TeamGraphUseCases
 final class NetworkSnapshot: Sendable {
     /// The network.
     let network: Network
-    /// Counts up each time the served network is read anew (the viewer's cache key).
+    /// Counts up each time the served network is read anew (for a scoped view: each time the
+    /// part the scope sees changes).
     let version: Int
+    /// The day a store was read as of (nil: a served file).
+    let day: Day?
+    private let scopedVersions: ScopedVersions
     private let searchIndex = NIOLockedValueBox<PeopleSearch?>(nil)
     private let builtSearchIndex = NIOLockedValueBox<PeopleSearch?>(nil)
     private let gapsByOptions = NIOLockedValueBox<[AnalysisOptions: FoundGaps]>([:])
@@ -26,9 +30,11 @@ final class NetworkSnapshot: Sendable {
     /// The most sets of gaps kept (one per day and limits asked for).
     static let gapCacheLimit = 8
 
-    init(network: Network, version: Int) {
+    init(network: Network, version: Int, day: Day? = nil, scopedVersions: ScopedVersions = ScopedVersions()) {
         self.network = network
         self.version = version
+        self.day = day
+        self.scopedVersions = scopedVersions
     }
 
     /// What an account with `scope` sees of this snapshot: itself for everyone, else the
@@ -36,7 +42,10 @@ final class NetworkSnapshot: Sendable {
     func visible(to scope: AccountScope) -> NetworkSnapshot {
         guard scope.person != nil else { return self }
         if let kept = scoped.withLockedValue({ $0[scope] }) { return kept }
-        let view = NetworkSnapshot(network: scope.visible(in: network), version: version)
+        let seen = scope.visible(in: network)
+        let view = NetworkSnapshot(
+            network: seen, version: scopedVersions.version(of: seen, for: scope, on: day), day: day,
+            scopedVersions: scopedVersions)
         return scoped.withLockedValue { cache in
             if let raced = cache[scope] { return raced }
             if cache.count >= Self.scopedCacheLimit { cache.removeAll() }

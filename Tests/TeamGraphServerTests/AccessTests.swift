@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import TeamGraphAccess
+import TeamGraphHistory
 import TeamGraphServer
 import TeamGraphTestSupport
 import TeamGraphUseCases
@@ -99,6 +100,33 @@ import Testing
                     #expect(answer.status == 200, "\(name) \(endpoint): \(answer.body)")
                 }
             }
+        }
+    }
+
+    @Test("a scoped account's /api/info version counts up for changes in its branch only")
+    func versionTellsOfTheBranchOnly() async throws {
+        let setup = try Self.setUp()
+        let app = try await Self.server(setup.store).application()
+        try await app.test(.router) { client in
+            func versions() async throws -> (scoped: String, everyone: String) {
+                func version(_ name: String) async throws -> String {
+                    let info = try await Self.send(client, "/api/info", token: setup.tokens[name]!)
+                    return try #require(info.body.firstMatch(of: /"version": (\d+)/)).output.1.description
+                }
+                return (try await version("lin"), try await version("vic"))
+            }
+            let before = try await versions()
+            _ = try EditRequest(
+                store: setup.store, edit: .set(person: "M003", PersonUpdate(role: "顾问")), author: "ops"
+            ).run()
+            let outside = try await versions()
+            #expect(outside.scoped == before.scoped)
+            #expect(outside.everyone != before.everyone)
+            _ = try EditRequest(
+                store: setup.store, edit: .set(person: "M041", PersonUpdate(role: "顾问")), author: "ops"
+            ).run()
+            let inside = try await versions()
+            #expect(inside.scoped != outside.scoped && inside.everyone != outside.everyone)
         }
     }
 
