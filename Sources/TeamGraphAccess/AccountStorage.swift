@@ -5,6 +5,8 @@ import TeamGraphHistory
 public protocol AccountStorage: Sendable {
     /// Every account, by name.
     func accounts() async throws(StoreError) -> [StoredAccount]
+    /// The account of this name, if any.
+    func account(named name: String) async throws(StoreError) -> StoredAccount?
     /// Adds an account; `false` when the name is taken (nothing changed).
     func addAccount(_ account: StoredAccount) async throws(StoreError) -> Bool
     /// Replaces an account of the same name; `false` when there is none.

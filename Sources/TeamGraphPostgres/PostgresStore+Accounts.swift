@@ -7,14 +7,30 @@ extension PostgresStore: AccountStorage {
     /// Every account of the organisation, by name.
     public func accounts() async throws(StoreError) -> [StoredAccount] {
         let org = organisationID
-        return try await inTransaction(writing: false) { connection, logger in
+        return try await storedAccounts(
+            """
+            SELECT name, role, scope_person, scope_by, password_hash FROM accounts
+            WHERE org = \(org) ORDER BY name COLLATE "C"
+            """)
+    }
+
+    /// The organisation's account of this name, if any.
+    public func account(named name: String) async throws(StoreError) -> StoredAccount? {
+        let org = organisationID
+        return try await storedAccounts(
+            """
+            SELECT name, role, scope_person, scope_by, password_hash FROM accounts
+            WHERE org = \(org) AND name = \(name)
+            """
+        ).first
+    }
+
+    private func storedAccounts(_ query: PostgresQuery) async throws(StoreError) -> [StoredAccount] {
+        try await inTransaction(writing: false) { connection, logger in
             var found: [StoredAccount] = []
-            for try await (name, role, person, by, hash) in try await connection.query(
-                """
-                SELECT name, role, scope_person, scope_by, password_hash FROM accounts
-                WHERE org = \(org) ORDER BY name COLLATE "C"
-                """, logger: logger
-            ).decode((String, String, String?, String, String).self) {
+            for try await (name, role, person, by, hash) in try await connection.query(query, logger: logger).decode(
+                (String, String, String?, String, String).self)
+            {
                 let scope = AccountScope(person: person, relation: Relation(rawValue: by) ?? .sponsor)
                 found.append(
                     StoredAccount(
@@ -28,43 +44,30 @@ extension PostgresStore: AccountStorage {
     /// Adds an account; `false` when the name is taken.
     public func addAccount(_ stored: StoredAccount) async throws(StoreError) -> Bool {
         let org = organisationID
-        let (name, role, person, by) = Self.columns(stored)
-        let hash = stored.passwordHash
-        return try await inTransaction(writing: true) { connection, logger in
-            try await Self.count(
-                connection.query(
-                    """
-                    INSERT INTO accounts (org, name, role, scope_person, scope_by, password_hash)
-                    VALUES (\(org), \(name), \(role), \(person), \(by), \(hash))
-                    ON CONFLICT DO NOTHING RETURNING 1
-                    """, logger: logger)) > 0
-        }
+        let (name, role, person, by, hash) = Self.columns(stored)
+        return try await changesARow(
+            """
+            INSERT INTO accounts (org, name, role, scope_person, scope_by, password_hash)
+            VALUES (\(org), \(name), \(role), \(person), \(by), \(hash))
+            ON CONFLICT DO NOTHING RETURNING 1
+            """)
     }
 
     /// Replaces an account of the same name; `false` when there is none.
     public func updateAccount(_ stored: StoredAccount) async throws(StoreError) -> Bool {
         let org = organisationID
-        let (name, role, person, by) = Self.columns(stored)
-        let hash = stored.passwordHash
-        return try await inTransaction(writing: true) { connection, logger in
-            try await Self.count(
-                connection.query(
-                    """
-                    UPDATE accounts SET role = \(role), scope_person = \(person), scope_by = \(by),
-                        password_hash = \(hash)
-                    WHERE org = \(org) AND name = \(name) RETURNING 1
-                    """, logger: logger)) > 0
-        }
+        let (name, role, person, by, hash) = Self.columns(stored)
+        return try await changesARow(
+            """
+            UPDATE accounts SET role = \(role), scope_person = \(person), scope_by = \(by), password_hash = \(hash)
+            WHERE org = \(org) AND name = \(name) RETURNING 1
+            """)
     }
 
     /// Removes an account and its tokens; `false` when there is none.
     public func removeAccount(named name: String) async throws(StoreError) -> Bool {
         let org = organisationID
-        return try await inTransaction(writing: true) { connection, logger in
-            try await Self.count(
-                connection.query(
-                    "DELETE FROM accounts WHERE org = \(org) AND name = \(name) RETURNING 1", logger: logger)) > 0
-        }
+        return try await changesARow("DELETE FROM accounts WHERE org = \(org) AND name = \(name) RETURNING 1")
     }
 
     /// Keeps a new token.
@@ -96,16 +99,18 @@ extension PostgresStore: AccountStorage {
         }
     }
 
-    private static func columns(_ stored: StoredAccount) -> (String, String, String?, String) {
+    private static func columns(_ stored: StoredAccount) -> (String, String, String?, String, String) {
         (
             stored.account.name, stored.account.role.rawValue, stored.account.scope.person,
-            stored.account.scope.relation.rawValue
+            stored.account.scope.relation.rawValue, stored.passwordHash
         )
     }
 
-    private static func count(_ rows: PostgresRowSequence) async throws -> Int {
-        var count = 0
-        for try await _ in rows { count += 1 }
-        return count
+    /// Runs a write that returns a row for each row it changed; whether it changed any.
+    private func changesARow(_ query: PostgresQuery) async throws(StoreError) -> Bool {
+        try await inTransaction(writing: true) { connection, logger in
+            for try await _ in try await connection.query(query, logger: logger) { return true }
+            return false
+        }
     }
 }

@@ -8,15 +8,27 @@ extension Store {
     public func storedAccounts() throws(StoreError) -> [StoredAccount] {
         try read { db in
             guard try db.tableExists("account") else { return [] }
-            return try Row.fetchAll(
-                db, sql: "SELECT name, role, scope_person, scope_by, password_hash FROM account ORDER BY name"
-            ).map { row in
-                let scope = AccountScope(
-                    person: row["scope_person"], relation: Relation(rawValue: row["scope_by"]) ?? .sponsor)
-                let account = Account(name: row["name"], role: Role(rawValue: row["role"]) ?? .viewer, scope: scope)
-                return StoredAccount(account: account, passwordHash: row["password_hash"])
-            }
+            return try Row.fetchAll(db, sql: "SELECT \(Self.accountColumns) FROM account ORDER BY name").map(
+                Self.storedAccount)
         }
+    }
+
+    /// The account of this name, if any.
+    public func storedAccountNow(named name: String) throws(StoreError) -> StoredAccount? {
+        try read { db in
+            guard try db.tableExists("account") else { return nil }
+            return try Row.fetchOne(
+                db, sql: "SELECT \(Self.accountColumns) FROM account WHERE name = ?", arguments: [name]
+            ).map(Self.storedAccount)
+        }
+    }
+
+    private static let accountColumns = "name, role, scope_person, scope_by, password_hash"
+
+    private static func storedAccount(_ row: Row) -> StoredAccount {
+        let scope = AccountScope(person: row["scope_person"], relation: Relation(rawValue: row["scope_by"]) ?? .sponsor)
+        let account = Account(name: row["name"], role: Role(rawValue: row["role"]) ?? .viewer, scope: scope)
+        return StoredAccount(account: account, passwordHash: row["password_hash"])
     }
 
     /// Adds an account; `false` when the name is taken.
@@ -92,6 +104,10 @@ extension Store {
 extension Store: AccountStorage {
     /// Every account, by name.
     public func accounts() async throws(StoreError) -> [StoredAccount] { try storedAccounts() }
+    /// The account of this name, if any.
+    public func account(named name: String) async throws(StoreError) -> StoredAccount? {
+        try storedAccountNow(named: name)
+    }
     /// Adds an account; `false` when the name is taken.
     public func addAccount(_ account: StoredAccount) async throws(StoreError) -> Bool { try addAccountNow(account) }
     /// Replaces an account of the same name; `false` when there is none.

@@ -32,6 +32,9 @@ import Testing
         let missing = StoredAccount(account: Account(name: "nobody", role: .viewer), passwordHash: "x")
         #expect(try await !accounts.updateAccount(missing))
         #expect(try await accounts.accounts() == [ada, changed])
+        #expect(try await accounts.account(named: "lin") == changed)
+        #expect(try await accounts.account(named: "LIN") == nil)
+        #expect(try await accounts.account(named: "nobody") == nil)
 
         let token = StoredToken(
             id: "0123456789abcdef", account: "lin", secretHash: "h", expires: Day(year: 2027, month: 1, day: 31)!)

@@ -85,10 +85,7 @@ public struct UpdateAccountRequest: UseCaseRequest {
     public func run() throws(UseCaseError) -> Account {
         if password == "" { throw .account(.emptyPassword) }
         let opened = try OpenedStore.open(store, mode: .readWrite)
-        let accounts = try opened.storedAccounts()
-        guard var stored = accounts.first(where: { $0.account.name == name }) else {
-            throw .account(.unknownAccount(name))
-        }
+        guard var stored = try opened.storedAccount(named: name) else { throw .account(.unknownAccount(name)) }
         if scopePerson != nil || scopeRelation != nil {
             let scope = changedScope(stored.account.scope)
             try opened.requireScopePerson(scope)
@@ -150,8 +147,7 @@ public struct IssueTokenRequest: UseCaseRequest {
         guard (1...3650).contains(days) else { throw .account(.badTokenDays(days)) }
         let opened = try OpenedStore.open(store, mode: .readWrite)
         let name = self.name
-        let accounts = try opened.storedAccounts()
-        guard accounts.contains(where: { $0.account.name == name }) else { throw .account(.unknownAccount(name)) }
+        guard try opened.storedAccount(named: name) != nil else { throw .account(.unknownAccount(name)) }
         let token = AccessToken.random()
         let expires = (today ?? .today()).adding(days: days - 1)
         let stored = StoredToken(
@@ -169,6 +165,12 @@ extension OpenedStore {
         try run(
             { s throws(StoreError) in try s.storedAccounts() },
             postgres: { s throws(StoreError) in try await s.accounts() })
+    }
+
+    func storedAccount(named name: String) throws(UseCaseError) -> StoredAccount? {
+        try run(
+            { s throws(StoreError) in try s.storedAccountNow(named: name) },
+            postgres: { s throws(StoreError) in try await s.account(named: name) })
     }
 
     func addAccount(_ account: StoredAccount) throws(UseCaseError) -> Bool {

@@ -18,11 +18,9 @@ extension ChangesResult {
                 guard teams.contains(team) else { continue }
             }
             if ["sponsor", "owner", "lead"].contains(change.field) {
-                change.old = masked(change.old, visible)
-                change.new = masked(change.new, visible)
+                (change.old, change.new) = (person(change.old, visible), person(change.new, visible))
             } else if change.field == "team" {
-                change.old = change.old.isEmpty || teams.contains(change.old) ? change.old : outsideScopeText
-                change.new = change.new.isEmpty || teams.contains(change.new) ? change.new : outsideScopeText
+                (change.old, change.new) = (team(change.old, teams), team(change.new, teams))
             }
             kept.append(change)
         }
@@ -39,11 +37,9 @@ extension DiffResult {
             guard visible.index(of: entry.person) != nil else { return nil }
             var entry = entry
             if entry.kind == .sponsor || entry.kind == .owner {
-                entry.old = masked(entry.old, visible)
-                entry.new = masked(entry.new, visible)
+                (entry.old, entry.new) = (person(entry.old, visible), person(entry.new, visible))
             } else if entry.kind == .team {
-                entry.old = entry.old.isEmpty || teams.contains(entry.old) ? entry.old : outsideScopeText
-                entry.new = entry.new.isEmpty || teams.contains(entry.new) ? entry.new : outsideScopeText
+                (entry.old, entry.new) = (team(entry.old, teams), team(entry.new, teams))
             }
             return entry
         }
@@ -57,6 +53,12 @@ extension DiffResult {
     }
 }
 
-private func masked(_ id: String, _ visible: Network) -> String {
+/// A person's id as the scope may read it: the id when in scope (or none), else ``outsideScopeText``.
+private func person(_ id: String, _ visible: Network) -> String {
     id.isEmpty || visible.index(of: id) != nil ? id : outsideScopeText
+}
+
+/// A team's id as the scope may read it.
+private func team(_ id: String, _ teams: Set<String>) -> String {
+    id.isEmpty || teams.contains(id) ? id : outsideScopeText
 }

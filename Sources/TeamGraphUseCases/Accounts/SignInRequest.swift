@@ -22,8 +22,7 @@ public struct SignInRequest: UseCaseRequest {
 
     /// The account signed in as.
     public func run() throws(UseCaseError) -> Account {
-        let accounts = try ListStoredAccounts(store: store).run()
-        let stored = accounts.first { $0.account.name == name }
+        let stored = try OpenedStore.open(store, mode: .readOnly).storedAccount(named: name)
         let matches = PasswordHash.verify(password, hash: stored?.passwordHash ?? PasswordHash.decoy)
         guard let stored, matches else { throw .account(.wrongPassword) }
         return stored.account
@@ -55,10 +54,7 @@ public struct TokenSignInRequest: UseCaseRequest {
         guard let stored = try opened.token(id: id),
             PasswordHash.verify(token.secret, hash: stored.secretHash), stored.expires >= (today ?? .today())
         else { throw .account(.badToken) }
-        let accounts = try opened.storedAccounts()
-        guard let account = accounts.first(where: { $0.account.name == stored.account }) else {
-            throw .account(.badToken)
-        }
+        guard let account = try opened.storedAccount(named: stored.account) else { throw .account(.badToken) }
         return account.account
     }
 }
