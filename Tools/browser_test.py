@@ -20,7 +20,7 @@ import urllib.parse
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -53,7 +53,9 @@ def api(base, path, **params):
 
 def wait_for(driver, what, condition, timeout=WAIT):
     try:
-        return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: condition(d))
+        # the page may redraw what a condition reads (a panel after an edit): read it again
+        return WebDriverWait(driver, timeout, poll_frequency=0.1,
+                             ignored_exceptions=[StaleElementReferenceException]).until(lambda d: condition(d))
     except TimeoutException:
         raise AssertionError(f"timed out after {timeout} s waiting for {what}") from None
 
@@ -397,13 +399,19 @@ def sign_in(driver, base, name, password):
     assert account.startswith(name + " ("), f"signed in as {account!r}"
 
 
-def run_accounts(driver, base):
+def run_accounts(driver, base, shots):
     """Served from a store with accounts: an editor closes an unowned-newcomer gap from the gaps
-    panel and the history names them; a scoped viewer finds nobody outside their branch."""
+    panel and the history names them; a scoped viewer finds nobody outside their branch.
+    Screenshots of the sign-in page, the suggestions and the edit panel go to `shots`."""
+    def shot(name):
+        if shots:
+            os.makedirs(shots, exist_ok=True)
+            driver.save_screenshot(os.path.join(shots, name))
     driver.set_window_size(1280, 900)
     step("a wrong password is refused on the sign-in page")
     driver.get(base + "/")
     wait_for(driver, "the sign-in form", lambda d: css(d, "#tg-signin"))
+    shot("signin.png")
     driver.find_element(By.ID, "tg-signin-name").send_keys("ed")
     driver.find_element(By.ID, "tg-signin-password").send_keys("wrong")
     driver.find_element(By.ID, "tg-signin-submit").click()
@@ -416,6 +424,7 @@ def run_accounts(driver, base):
     wait_for(driver, "the assign-owner action of M041", lambda d: css(d, assign))
     css(driver, assign)[0].click()
     wait_for(driver, "the owner suggestions", lambda d: css(d, "#tg-gaps-list button.suggestion"))
+    shot("assign-owner.png")
     first = css(driver, "#tg-gaps-list button.suggestion")[0]
     owner = first.get_attribute("data-owner")
     assert owner == "M039", f"the nearest suggestion is {owner}, not M039 (M041's sponsor)"
@@ -431,6 +440,18 @@ def run_accounts(driver, base):
     entry = css(driver, '#tg-history li[data-author="ed"]')[-1].text
     assert "owner" in entry and "M039" in entry and "gaps panel" in entry, f"history reads {entry!r}"
     assert css(driver, "#tg-edit"), "no edit panel for an editor"
+    driver.execute_script("document.getElementById('tg-edit').scrollIntoView({block: 'center'})")
+    shot("edit-panel.png")
+
+    step("the editor sets M041's role from the edit panel, with a reason; the history shows it")
+    driver.find_element(By.ID, "tg-edit-reason").send_keys("promoted in the browser")
+    role = driver.find_element(By.ID, "tg-edit-role")
+    role.clear()
+    role.send_keys("主管")
+    driver.find_element(By.ID, "tg-edit-role-save").click()
+    wait_for(driver, "the role change in the history",
+             lambda d: any("role" in li.text and "主管" in li.text and "promoted in the browser" in li.text
+                           for li in css(d, '#tg-history li[data-author="ed"]')))
 
     step("signed out, then in as the viewer scoped to M002: no edit controls, nobody outside")
     driver.find_element(By.ID, "tg-signout").click()
@@ -464,6 +485,7 @@ def main():
     parser.add_argument("--accounts-url", default="", help="a server of a store with accounts (optional)")
     parser.add_argument("--screenshot", default="")
     parser.add_argument("--failures", default=".build/browser-failures")
+    parser.add_argument("--shots", default=".build/browser-shots", help="where the accounts run's screenshots go")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
     args = parser.parse_args()
@@ -484,7 +506,7 @@ def main():
         if args.hostile_url:
             run_hostile(driver, args.hostile_url.rstrip("/"))
         if args.accounts_url:
-            run_accounts(driver, args.accounts_url.rstrip("/"))
+            run_accounts(driver, args.accounts_url.rstrip("/"), args.shots)
             driver.delete_all_cookies()
         run(driver, args.url.rstrip("/"), args.screenshot)
     except Exception:

@@ -980,10 +980,11 @@
     if (info && (info.store === true || info.source === "store")) body.append(historySection(person.id));
   }
 
-  /** The edit panel of a card: owner, sponsor, status, role, name, with a reason. */
+  /** The edit panel of a card: owner, sponsor, status, role, name, with a reason and the day the change takes effect. */
   function editSection(person) {
     const box = el("div", { id: "tg-edit", class: "edit" });
     const reason = el("input", { id: "tg-edit-reason", placeholder: "why (recorded with the change)" });
+    const effective = el("input", { id: "tg-edit-date", type: "date", title: "empty: today" });
     const message = el("p", { id: "tg-edit-message", class: "error", role: "alert" });
     const row = (label, field, value, kind, key, extra) => {
       const input = field === "status" ? el("select", { id: "tg-edit-" + field }) : el("input", { id: "tg-edit-" + field, value: value || "" });
@@ -998,18 +999,22 @@
       button.addEventListener("click", () => {
         message.textContent = "";
         const body = Object.assign({ kind, person: person.id, reason: reason.value }, extra || {});
+        if (effective.value) body.date = effective.value;
         body[key] = input.value;
         edit(body, message);
       });
       return el("div", { class: "edit-row" }, el("label", { for: "tg-edit-" + field, text: field }), input, button);
     };
+    const moveRow = row("Move", "sponsor", person.sponsor, "move", "sponsor");
+    moveRow.querySelector("button").title = "moves the downline along";
     box.append(
+      el("div", { class: "edit-row" }, el("label", { for: "tg-edit-reason", text: "reason" }), reason),
+      el("div", { class: "edit-row" }, el("label", { for: "tg-edit-date", text: "from" }), effective),
       row("Assign owner", "owner", person.owner, "assign", "owner"),
-      row("Move (with downline)", "sponsor", person.sponsor, "move", "sponsor"),
+      moveRow,
       row("Set status", "status", person.status, "set", "status"),
       row("Set role", "role", person.role, "set", "role"),
       row("Rename", "name", person.name, "set", "name"),
-      el("div", { class: "edit-row" }, el("label", { for: "tg-edit-reason", text: "reason" }), reason),
       message,
     );
     return section("Edit", box);
@@ -1056,7 +1061,7 @@
         type: "button",
         class: "suggestion",
         "data-owner": suggestion.id,
-        text: "Assign " + (suggestion.name || suggestion.id) + " (" + suggestion.id + ", " + suggestion.reports + " reports)",
+        text: "Assign " + (suggestion.name || suggestion.id) + " (" + suggestion.id + ", " + suggestion.reports + (suggestion.reports === 1 ? " report)" : " reports)"),
       });
       button.addEventListener("click", async () => {
         if (await edit({ kind: "assign", person: who, owner: suggestion.id, reason: "assigned from the gaps panel" })) {
