@@ -67,7 +67,8 @@ import Testing
         "/api/people/ID", "/api/people/ID/chain", "/api/people/ID/chain?by=sponsor", "/api/people/ID/reports",
         "/api/people/ID/owner-suggestions", "/api/history/ID", "/api/common?a=ID&b=M002",
         "/api/answers-to?a=ID&b=M002", "/api/chart.svg?root=ID", "/api/stats?under=ID", "/api/gaps?under=ID",
-        "/api/gaps/summary?under=ID", "/api/metrics?under=ID",
+        "/api/gaps/summary?under=ID", "/api/metrics?under=ID", "/api/chart.png?root=ID", "/api/chart.pdf?root=ID",
+        "/api/chart.svg?expand=ID", "/api/gaps?under=ID&under_by=owner", "/api/stats?under=ID&under_by=owner",
     ]
 
     @Test("a scoped viewer and editor get for a person outside their branch exactly the answer for nobody")
