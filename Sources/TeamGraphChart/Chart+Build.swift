@@ -83,7 +83,7 @@ struct ChartGraphBuilder {
         let scope = scopePeople()
         let fills = fillColors(scope: scope)
         for person in selection.people {
-            addPerson(person, fill: fills.color(person), cluster: clusterOfTeam[network.teamIndex[Int(person)]])
+            addPerson(person, fill: fills.color(person), cluster: clusterOfTeam[person])
         }
         addTreeEdges()
         addCollapsedNodes()
@@ -157,34 +157,73 @@ struct ChartGraphBuilder {
 
     // MARK: Teams
 
-    /// One cluster per team with a drawn member, in team order; the team's index to its cluster.
+    /// One cluster per part of a team that hangs together in the drawn tree (a member, and the
+    /// members under them through members only); each drawn member's cluster.
+    ///
+    /// A team whose members sit in several branches gets a box in each, labelled "part k of m",
+    /// and a part under someone of another team's part is drawn inside that part's box: boxes
+    /// then follow the tree, and no box pulls branches across each other's edges.
     mutating func teamClusters() -> [Int32: Int] {
-        var used = [Bool](repeating: false, count: network.teams.count)
-        for person in selection.people where network.teamIndex[Int(person)] >= 0 {
-            used[Int(network.teamIndex[Int(person)])] = true
-        }
-        var clusterOfTeam: [Int32: Int] = [:]
-        for (t, team) in network.teams.enumerated() where used[t] {
-            let label = team.name.isEmpty ? "team \(team.id)" : "\(team.name) (\(team.id))"
-            var attributes: [Attribute] = [
-                .svgID(syntheticName("team:\(team.id)")), Attribute("class", "team"),
-                .text("label", label), Attribute("style", "rounded,filled"), Attribute("fillcolor", "#fafafa"),
-                Attribute("color", "#9e9e9e"), Attribute("fontname", fontStack), Attribute("fontsize", "11"),
-            ]
-            var tooltip = [label, team.lead.map { "lead: \(network.label($0))" } ?? "no lead"]
-            if let gaps = teamGaps[Int32(t)], let first = gaps.first {
-                attributes[1] = Attribute(
-                    "class", "team gap " + gaps.map { "gap-\($0.kind.rawValue)" }.joined(separator: " "))
-                attributes[2] = .lines("label", [label] + gaps.map { ChartPalette.tag($0.kind) })
-                attributes += [Attribute("color", ChartPalette.mark(first.kind)), Attribute("penwidth", "3")]
-                tooltip += gaps.map(\.detail)
-                for gap in gaps { markedKinds[gap.kind, default: 0] += 1 }
+        var partOfPerson: [Int32: Int] = [:]
+        // Each part: its team, first member, the part it is drawn inside and how deep that is.
+        var parts: [(team: Int32, top: Int32, parent: Int?, depth: Int)] = []
+        for person in selection.people {
+            let team = network.teamIndex[Int(person)]
+            let parent = forest.parents[Int(person)]
+            let parentPart = relativeDepth[Int(person)] > 0 ? partOfPerson[parent] : nil
+            guard team >= 0 else { continue }
+            if let part = parentPart, parts[part].team == team {
+                partOfPerson[person] = part
+            } else {
+                // Graphviz walks nested clusters recursively: past this depth a part is drawn
+                // inside its nearest enclosing part that is shallow enough.
+                var inside = parentPart
+                while let part = inside, parts[part].depth >= Self.maxClusterDepth { inside = parts[part].parent }
+                partOfPerson[person] = parts.count
+                parts.append((team, person, inside, inside.map { parts[$0].depth + 1 } ?? 0))
             }
-            attributes.append(.lines("tooltip", tooltip))
-            clusterOfTeam[Int32(t)] = graph.clusters.count
-            graph.clusters.append(ChartGraph.Cluster(name: "cluster_team_\(t)", attributes: attributes))
         }
-        return clusterOfTeam
+        var partsOfTeam = [Int](repeating: 0, count: network.teams.count)
+        var number = [Int](repeating: 0, count: parts.count)
+        for (k, part) in parts.enumerated() {
+            number[k] = partsOfTeam[Int(part.team)]
+            partsOfTeam[Int(part.team)] += 1
+        }
+        for (k, part) in parts.enumerated() {
+            addTeamCluster(
+                part.team, network.teams[Int(part.team)], part: number[k], of: partsOfTeam[Int(part.team)],
+                inside: part.parent)
+        }
+        return partOfPerson
+    }
+
+    /// The deepest team box inside team boxes.
+    static let maxClusterDepth = 12
+
+    /// The box of one part of a team; its gaps are marked on every part and counted once.
+    private mutating func addTeamCluster(_ t: Int32, _ team: Team, part: Int, of parts: Int, inside: Int?) {
+        var label = team.name.isEmpty ? "team \(team.id)" : "\(team.name) (\(team.id))"
+        let teamLabel = label
+        if parts > 1 { label += " · part \(part + 1) of \(parts)" }
+        var attributes: [Attribute] = [
+            .svgID(syntheticName(part == 0 ? "team:\(team.id)" : "team:\(team.id):\(part + 1)")),
+            Attribute("class", "team"), .text("label", label), Attribute("style", "rounded,filled"),
+            Attribute("fillcolor", "#fafafa"), Attribute("color", "#9e9e9e"), Attribute("fontname", fontStack),
+            Attribute("fontsize", "11"),
+        ]
+        var tooltip = [teamLabel, team.lead.map { "lead: \(network.label($0))" } ?? "no lead"]
+        if parts > 1 { tooltip.append("part \(part + 1) of \(parts): its members sit in \(parts) branches") }
+        if let gaps = teamGaps[t], let first = gaps.first {
+            attributes[1] = Attribute(
+                "class", "team gap " + gaps.map { "gap-\($0.kind.rawValue)" }.joined(separator: " "))
+            attributes[2] = .lines("label", [label] + gaps.map { ChartPalette.tag($0.kind) })
+            attributes += [Attribute("color", ChartPalette.mark(first.kind)), Attribute("penwidth", "3")]
+            tooltip += gaps.map(\.detail)
+            if part == 0 { for gap in gaps { markedKinds[gap.kind, default: 0] += 1 } }
+        }
+        attributes.append(.lines("tooltip", tooltip))
+        graph.clusters.append(
+            ChartGraph.Cluster(name: "cluster_team_\(t)_\(part)", attributes: attributes, parent: inside))
     }
 
     // MARK: People
@@ -321,7 +360,7 @@ struct ChartGraphBuilder {
         let minlen = engine == .dot ? dotRanks(hasChildNode: hasChildNode, isChartRoot: isChartRoot) : [:]
         // Not with team boxes: with clusters, Graphviz 2.42's dot places grouped nodes differently
         // from one render to the next in one process.
-        if engine == .dot && graph.clusters.isEmpty {
+        if engine == .dot {
             keepOnlyChildrenStraight(isChartRoot: isChartRoot, hasChildNode: hasChildNode)
         }
         for person in selection.people where !isChartRoot[Int(person)] {

@@ -15,13 +15,33 @@ extension ChartGraph {
         if !edgeDefaults.isEmpty { lines.append("\tedge [\(attributes(edgeDefaults))];") }
         var nodesOfCluster = [[Int]](repeating: [], count: clusters.count)
         for (v, node) in nodes.enumerated() { if let c = node.cluster { nodesOfCluster[c].append(v) } }
+        var childrenOfCluster = [[Int]](repeating: [], count: clusters.count)
+        var topClusters: [Int] = []
         for (c, cluster) in clusters.enumerated() {
-            lines.append("\tsubgraph \(quoted(cluster.name)) {")
-            lines.append("\t\tgraph [\(attributes(cluster.attributes))];")
+            if let parent = cluster.parent { childrenOfCluster[parent].append(c) } else { topClusters.append(c) }
+        }
+        // Each open cluster and how many of its subclusters are written (a stack, not recursion).
+        var open: [(cluster: Int, written: Int)] = []
+        func begin(_ c: Int) {
+            let indent = String(repeating: "\t", count: open.count + 1)
+            lines.append("\(indent)subgraph \(quoted(clusters[c].name)) {")
+            lines.append("\(indent)\tgraph [\(attributes(clusters[c].attributes))];")
             for v in nodesOfCluster[c] {
-                lines.append("\t\t\(quoted(nodes[v].name)) [\(attributes(nodes[v].attributes))];")
+                lines.append("\(indent)\t\(quoted(nodes[v].name)) [\(attributes(nodes[v].attributes))];")
             }
-            lines.append("\t}")
+            open.append((c, 0))
+        }
+        for top in topClusters {
+            begin(top)
+            while let (c, written) = open.last {
+                if written < childrenOfCluster[c].count {
+                    open[open.count - 1].written += 1
+                    begin(childrenOfCluster[c][written])
+                } else {
+                    open.removeLast()
+                    lines.append(String(repeating: "\t", count: open.count + 1) + "}")
+                }
+            }
         }
         for node in nodes where node.cluster == nil {
             lines.append("\t\(quoted(node.name)) [\(attributes(node.attributes))];")

@@ -73,11 +73,14 @@ public struct ChartGraph: Sendable, Hashable {
         public var name: String
         /// The cluster's attributes.
         public var attributes: [Attribute]
+        /// The index of the cluster this one is drawn inside (declared before it), if any.
+        public var parent: Int?
 
         /// Creates a cluster.
-        public init(name: String, attributes: [Attribute]) {
+        public init(name: String, attributes: [Attribute], parent: Int? = nil) {
             self.name = name
             self.attributes = attributes
+            self.parent = parent
         }
     }
 

@@ -133,7 +133,9 @@ public enum GraphvizRenderer {
         var clusters: [UnsafeMutablePointer<Agraph_t>] = []
         clusters.reserveCapacity(graph.clusters.count)
         for cluster in graph.clusters {
-            guard let sub = tg_subgraph(g, cluster.name) else { throw failure("could not create cluster") }
+            guard let sub = tg_subgraph(cluster.parent.map { clusters[$0] } ?? g, cluster.name) else {
+                throw failure("could not create cluster")
+            }
             for attribute in cluster.attributes { tg_set(sub, attribute.name, attribute.value) }
             clusters.append(sub)
         }
