@@ -1,3 +1,5 @@
+import Foundation
+
 /// A person who may sign in to `teamgraph serve`: a name, a role and a scope. The password is
 /// kept by the store only as a slow hash and is never part of this value.
 public struct Account: Sendable, Hashable {
@@ -10,10 +12,14 @@ public struct Account: Sendable, Hashable {
 
     /// Creates an account.
     public init(name: String, role: Role, scope: AccountScope = .everyone) {
-        self.name = name
+        self.name = Self.canonicalName(name)
         self.role = role
         self.scope = scope
     }
+
+    /// A sign-in name in one spelling (Unicode NFC): "josé" typed with a combining accent and
+    /// with a precomposed é is one name, so two accounts can never be told apart by spelling alone.
+    public static func canonicalName(_ name: String) -> String { name.precomposedStringWithCanonicalMapping }
 
     /// Checks a sign-in name: 1 to 64 letters, digits or `. _ @ -`, so that it reads the same in
     /// logs, tables and cookies.

@@ -178,7 +178,9 @@ struct ChartGraphBuilder {
                 // Graphviz walks nested clusters recursively: past this depth a part is drawn
                 // inside its nearest enclosing part that is shallow enough.
                 var inside = parentPart
-                while let part = inside, parts[part].depth >= Self.maxClusterDepth { inside = parts[part].parent }
+                while let part = inside, parts[part].depth + 1 >= Chart.maxNestedTeamBoxes {
+                    inside = parts[part].parent
+                }
                 partOfPerson[person] = parts.count
                 parts.append((team, person, inside, inside.map { parts[$0].depth + 1 } ?? 0))
             }
@@ -196,9 +198,6 @@ struct ChartGraphBuilder {
         }
         return partOfPerson
     }
-
-    /// The deepest team box inside team boxes.
-    static let maxClusterDepth = 12
 
     /// The box of one part of a team; its gaps are marked on every part and counted once.
     private mutating func addTeamCluster(_ t: Int32, _ team: Team, part: Int, of parts: Int, inside: Int?) {
@@ -358,8 +357,8 @@ struct ChartGraphBuilder {
         var isChartRoot = [Bool](repeating: false, count: network.count)
         for root in selection.roots { isChartRoot[Int(root)] = true }
         let minlen = engine == .dot ? dotRanks(hasChildNode: hasChildNode, isChartRoot: isChartRoot) : [:]
-        // Not with team boxes: with clusters, Graphviz 2.42's dot places grouped nodes differently
-        // from one render to the next in one process.
+        // With team boxes too: boxes that follow the tree lay out alike on every render in one
+        // process (FormatTests.determinismWithinOneProcess), as one box per team did not.
         if engine == .dot {
             keepOnlyChildrenStraight(isChartRoot: isChartRoot, hasChildNode: hasChildNode)
         }

@@ -175,3 +175,9 @@ public enum ChartFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 }
+
+extension Chart {
+    /// The most team boxes drawn nested in one another (the outermost counted): Graphviz walks
+    /// nested clusters recursively, so a part deeper than this is drawn in a shallower box.
+    public static let maxNestedTeamBoxes = 12
+}

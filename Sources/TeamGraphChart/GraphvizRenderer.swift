@@ -133,6 +133,9 @@ public enum GraphvizRenderer {
         var clusters: [UnsafeMutablePointer<Agraph_t>] = []
         clusters.reserveCapacity(graph.clusters.count)
         for cluster in graph.clusters {
+            if let parent = cluster.parent, parent >= clusters.count {
+                throw failure("a cluster is declared before the cluster it is drawn inside")
+            }
             guard let sub = tg_subgraph(cluster.parent.map { clusters[$0] } ?? g, cluster.name) else {
                 throw failure("could not create cluster")
             }

@@ -51,7 +51,8 @@ final class AccessControl: Sendable {
 
     /// The account of this name, as the store has it now.
     func account(named name: String) async throws(ServedError) -> Account? {
-        try await accounts().first { $0.account.name == name }?.account
+        let name = Account.canonicalName(name)
+        return try await accounts().first { $0.account.name.utf8.elementsEqual(name.utf8) }?.account
     }
 
     /// Checks a name and password; a sign-in after ``failureLimit`` failures of the same name from
@@ -60,7 +61,7 @@ final class AccessControl: Sendable {
         account: Account, session: String
     ) {
         guard let store else { throw .forbidden("this server has no accounts (it serves a file)") }
-        let key = "name:\(name)\u{0}\(address)"
+        let key = "name:\(Account.canonicalName(name))\u{0}\(address)"
         try refuseIfLimited(key)
         do {
             let account = try await offload.run { () throws(UseCaseError) in

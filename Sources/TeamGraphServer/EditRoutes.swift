@@ -40,12 +40,13 @@ struct EditRoutes: Sendable {
         guard let account = context.account else {
             throw .forbidden("edits over HTTP need accounts: add one with 'teamgraph user add' and sign in")
         }
+        do throws(UseCaseError) { try ScopedEditRequest.requireEditor(account) } catch { throw .useCase(error) }
         let body: EditBody = try await decodedBody(request)
         let date = try body.date.map { text throws(ServedError) in try Self.day(text) }
         let scopedEdit = ScopedEditRequest(
             store: store, edit: try Self.edit(body), date: date, account: account, reason: body.reason ?? "")
         var networks: [ScopedNetworks] = []
-        if account.scope.person != nil, account.role.mayEdit {
+        if account.scope.person != nil {
             for day in scopedEdit.daysChecked {
                 let whole = try await served.snapshot(asOf: day)
                 networks.append(ScopedNetworks(whole: whole.network, visible: whole.visible(to: account.scope).network))

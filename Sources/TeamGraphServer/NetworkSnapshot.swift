@@ -8,12 +8,9 @@ import TeamGraphUseCases
 final class NetworkSnapshot: Sendable {
     /// The network.
     let network: Network
-    /// Counts up each time the served network is read anew (for a scoped view: each time the
-    /// part the scope sees changes).
+    /// Counts up each time the served network is read anew (a scoped view's changes only when
+    /// the part the scope sees changes: ``TeamGraph/Network/scopedVersion``).
     let version: Int
-    /// The day a store was read as of (nil: a served file).
-    let day: Day?
-    private let scopedVersions: ScopedVersions
     private let searchIndex = NIOLockedValueBox<PeopleSearch?>(nil)
     private let builtSearchIndex = NIOLockedValueBox<PeopleSearch?>(nil)
     private let gapsByOptions = NIOLockedValueBox<[AnalysisOptions: FoundGaps]>([:])
@@ -30,11 +27,9 @@ final class NetworkSnapshot: Sendable {
     /// The most sets of gaps kept (one per day and limits asked for).
     static let gapCacheLimit = 8
 
-    init(network: Network, version: Int, day: Day? = nil, scopedVersions: ScopedVersions = ScopedVersions()) {
+    init(network: Network, version: Int) {
         self.network = network
         self.version = version
-        self.day = day
-        self.scopedVersions = scopedVersions
     }
 
     /// What an account with `scope` sees of this snapshot: itself for everyone, else the
@@ -43,9 +38,7 @@ final class NetworkSnapshot: Sendable {
         guard scope.person != nil else { return self }
         if let kept = scoped.withLockedValue({ $0[scope] }) { return kept }
         let seen = scope.visible(in: network)
-        let view = NetworkSnapshot(
-            network: seen, version: scopedVersions.version(of: seen, for: scope, on: day), day: day,
-            scopedVersions: scopedVersions)
+        let view = NetworkSnapshot(network: seen, version: seen.scopedVersion)
         return scoped.withLockedValue { cache in
             if let raced = cache[scope] { return raced }
             if cache.count >= Self.scopedCacheLimit { cache.removeAll() }

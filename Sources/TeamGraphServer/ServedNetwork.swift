@@ -20,7 +20,6 @@ final class FileNetwork: ServedNetwork {
     let logger: Logger
     private let state = NIOLockedValueBox<(snapshot: NetworkSnapshot?, error: UseCaseError?, stamps: [FileStamp?])>(
         (nil, nil, []))
-    private let scopedVersions = ScopedVersions()
 
     var storePath: String? { nil }
 
@@ -52,7 +51,7 @@ final class FileNetwork: ServedNetwork {
             let network = try await offload.run { () throws(UseCaseError) -> Network in
                 try OpenNetworkRequest(source: .file(file)).run()
             }
-            let snapshot = NetworkSnapshot(network: network, version: version, scopedVersions: scopedVersions)
+            let snapshot = NetworkSnapshot(network: network, version: version)
             state.withLockedValue { $0 = (snapshot, nil, stamps) }
             logger.info("serving \(network.count) people from \(file.path) (version \(version))")
             // The search index is built now, off the request threads, rather than on the first search
@@ -92,8 +91,6 @@ final class StoreNetwork: ServedNetwork {
     private let cache = NIOLockedValueBox<(stamps: [FileStamp?], snapshots: [Day: NetworkSnapshot], version: Int)>(
         ([], [:], 0))
 
-    private let scopedVersions = ScopedVersions()
-
     /// The most days kept read at once.
     static let cacheLimit = 4
 
@@ -129,8 +126,7 @@ final class StoreNetwork: ServedNetwork {
         return cache.withLockedValue { cache in
             if let raced = cache.snapshots[day] { return raced }
             if cache.snapshots.count >= Self.cacheLimit { cache.snapshots.removeAll() }
-            let snapshot = NetworkSnapshot(
-                network: network, version: cache.version, day: day, scopedVersions: scopedVersions)
+            let snapshot = NetworkSnapshot(network: network, version: cache.version)
             if cache.stamps == stamps { cache.snapshots[day] = snapshot }
             return snapshot
         }

@@ -39,8 +39,9 @@ public struct TLSFiles: Sendable, Hashable {
             throw .badRequest(
                 .tlsKey, .unusableFile(path: privateKey, reason: "not a PEM private key (or one with a passphrase)"))
         }
-        let configuration = TLSConfiguration.makeServerConfiguration(
+        var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv12
         do {
             _ = try NIOSSLContext(configuration: configuration)
         } catch {

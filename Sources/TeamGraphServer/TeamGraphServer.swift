@@ -16,8 +16,8 @@ public struct ServerOptions: Sendable {
     public var port: Int
     /// How often a served file is checked for changes.
     public var reloadInterval: Duration
-    /// Whether the session cookie is marked `Secure`: the server is reached over HTTPS (through
-    /// a TLS reverse proxy, or ``tls``), so browsers send the cookie only over HTTPS.
+    /// Whether the session cookie is marked `Secure` though the server speaks plain HTTP: it is
+    /// reached over HTTPS through a TLS reverse proxy (with ``tls`` it always is).
     public var secureCookies: Bool
     /// The certificate and key to serve HTTPS with (nil: plain HTTP, e.g. behind a TLS proxy).
     public var tls: TLSFiles?
@@ -30,13 +30,16 @@ public struct ServerOptions: Sendable {
         source: NetworkSource, host: String = "127.0.0.1", port: Int = ServerOptions.defaultPort,
         reloadInterval: Duration = .seconds(1), secureCookies: Bool = false, tls: TLSFiles? = nil
     ) {
-        self.secureCookies = secureCookies || tls != nil
+        self.secureCookies = secureCookies
         self.tls = tls
         self.source = source
         self.host = host
         self.port = port
         self.reloadInterval = reloadInterval
     }
+
+    /// Whether the session cookie is marked `Secure`: with ``secureCookies`` or ``tls``.
+    public var marksCookiesSecure: Bool { secureCookies || tls != nil }
 
     /// `https` with TLS, else `http`.
     public var scheme: String { tls == nil ? "http" : "https" }
@@ -78,7 +81,7 @@ public struct TeamGraphServer: Sendable {
             return TeamGraphServer(
                 options: options, served: network, offload: offload,
                 watcher: FileWatcher(network: network, interval: options.reloadInterval), logger: logger,
-                access: AccessControl(store: nil, offload: offload, secureCookies: options.secureCookies))
+                access: AccessControl(store: nil, offload: offload, secureCookies: options.marksCookiesSecure))
         case .store(let path):
             let network = StoreNetwork(path: path, offload: offload)
             do {
@@ -86,7 +89,7 @@ public struct TeamGraphServer: Sendable {
             } catch {
                 if case .useCase(let error) = error { throw error }
             }
-            let access = AccessControl(store: path, offload: offload, secureCookies: options.secureCookies)
+            let access = AccessControl(store: path, offload: offload, secureCookies: options.marksCookiesSecure)
             var hadAccounts = false
             do {
                 hadAccounts = !(try await access.accounts().isEmpty)
@@ -100,7 +103,7 @@ public struct TeamGraphServer: Sendable {
             let served = OpenedNetwork(snapshot: NetworkSnapshot(network: network, version: 1))
             return TeamGraphServer(
                 options: options, served: served, offload: offload, watcher: nil, logger: logger,
-                access: AccessControl(store: nil, offload: offload, secureCookies: options.secureCookies))
+                access: AccessControl(store: nil, offload: offload, secureCookies: options.marksCookiesSecure))
         }
     }
 

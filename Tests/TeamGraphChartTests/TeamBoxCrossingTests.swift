@@ -1,5 +1,6 @@
 import Foundation
 import TeamGraph
+import TeamGraphIO
 import TeamGraphTestSupport
 import Testing
 
@@ -78,6 +79,32 @@ import Testing
         // One box per team made 82 crossing pairs here; boxes that follow the tree make 4, where a
         // stacked column of leaves meets a folded row of branches inside one box.
         #expect(boxed <= 5, "\(boxed) crossing pairs with team boxes, \(plain) without")
+    }
+
+    @Test func teamBoxesNestAtMostTwelveDeep() throws {
+        // A chain of 40 people in alternating teams: each is a part inside the one above.
+        let directory = try ChartTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("chain.csv")
+        let rows = (0..<40).map { k in "P\(k),p\(k),\(k == 0 ? "" : "P\(k - 1)"),,,T\(k % 2)" }
+        try ("id,name,sponsor,owner,role,team\n" + rows.joined(separator: "\n") + "\n").write(
+            to: file, atomically: true, encoding: .utf8)
+        let network = try NetworkLoader.load(path: file.path)
+        let dot = String(
+            decoding: try Chart(engine: .dot, groupTeams: true).render(network, format: .dot).data, as: UTF8.self)
+        var depth = 0
+        var deepest = 0
+        for line in dot.split(separator: "\n") {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("subgraph ") {
+                depth += 1
+                deepest = max(deepest, depth)
+            } else if text == "}" && depth > 0 {
+                depth -= 1
+            }
+        }
+        #expect(deepest == Chart.maxNestedTeamBoxes)
+        #expect(try ParsedSVG(Chart(engine: .dot, groupTeams: true).render(network).data).groups("team").count == 40)
     }
 
     @Test func aTeamSpreadOverBranchesGetsABoxInEachAndItsGapOnEvery() throws {

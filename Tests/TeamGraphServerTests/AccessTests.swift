@@ -104,6 +104,32 @@ import Testing
         }
     }
 
+    @Test("two spellings of one name (a combining accent or a precomposed letter) are one account")
+    func oneNameInEverySpelling() async throws {
+        let setup = try Self.setUp()
+        let decomposed = "jose\u{301}"
+        let composed = "jos\u{e9}"
+        _ = try AddAccountRequest(store: setup.store, account: Account(name: decomposed, role: .viewer), password: "pw")
+            .run()
+        let second = Result { () throws(UseCaseError) in
+            try AddAccountRequest(store: setup.store, account: Account(name: composed, role: .admin), password: "x")
+                .run()
+        }
+        guard case .failure(.account(.nameTaken(let taken))) = second else {
+            Issue.record("a second spelling was added: \(second)")
+            return
+        }
+        #expect(taken == composed)
+        #expect(try SignInRequest(store: setup.store, name: composed, password: "pw").run().role == .viewer)
+        #expect(try SignInRequest(store: setup.store, name: decomposed, password: "pw").run().name == composed)
+        let app = try await Self.server(setup.store).application()
+        try await app.test(.router) { client in
+            let signIn = try await Self.send(
+                client, "/api/session", method: .post, body: #"{"name": "jose\#u{301}", "password": "pw"}"#)
+            #expect(signIn.status == 200, "\(signIn.body)")
+        }
+    }
+
     @Test("a scoped account's /api/info version counts up for changes in its branch only")
     func versionTellsOfTheBranchOnly() async throws {
         let setup = try Self.setUp()

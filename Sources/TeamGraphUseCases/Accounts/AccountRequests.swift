@@ -67,7 +67,7 @@ public struct UpdateAccountRequest: UseCaseRequest {
         password: String? = nil
     ) {
         self.store = store
-        self.name = name
+        self.name = Account.canonicalName(name)
         self.role = role
         self.scopePerson = scopePerson
         self.scopeRelation = scopeRelation
@@ -111,7 +111,7 @@ public struct RemoveAccountRequest: UseCaseRequest {
     /// Creates the request.
     public init(store: String, name: String) {
         self.store = store
-        self.name = name
+        self.name = Account.canonicalName(name)
     }
 
     /// Removes the account.
@@ -137,7 +137,7 @@ public struct IssueTokenRequest: UseCaseRequest {
     /// Creates the request.
     public init(store: String, name: String, days: Int = 90, today: Day? = nil) {
         self.store = store
-        self.name = name
+        self.name = Account.canonicalName(name)
         self.days = days
         self.today = today
     }

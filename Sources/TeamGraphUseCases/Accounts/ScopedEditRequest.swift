@@ -34,10 +34,18 @@ public struct ScopedEditRequest: Sendable {
         return effective == today ? [today] : [today, effective]
     }
 
-    /// Checks the edit against the networks as of ``daysChecked`` (for an unscoped account none
-    /// are needed), then applies it.
-    public func run(checkedAgainst networks: [ScopedNetworks]) throws(UseCaseError) -> EditResult {
+    /// Refuses an account that may not edit at all (a viewer), before anything else is read.
+    public static func requireEditor(_ account: Account) throws(UseCaseError) {
         guard account.role.mayEdit else { throw .account(.viewerCannotEdit) }
+    }
+
+    /// Checks the edit against the networks as of ``daysChecked``, in that order (for an
+    /// unscoped account none are needed), then applies it.
+    public func run(checkedAgainst networks: [ScopedNetworks]) throws(UseCaseError) -> EditResult {
+        try Self.requireEditor(account)
+        precondition(
+            account.scope.person == nil || networks.count == daysChecked.count,
+            "a scoped edit is checked against the network of every day in daysChecked")
         for seen in networks where account.scope.person != nil {
             try ScopedEditRules(scope: account.scope, visible: seen.visible, whole: seen.whole).check(edit.edit)
         }

@@ -16,7 +16,7 @@ public struct SignInRequest: UseCaseRequest {
     /// Creates the request.
     public init(store: String, name: String, password: String) {
         self.store = store
-        self.name = name
+        self.name = Account.canonicalName(name)
         self.password = password
     }
 
